@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Thin system-library targets: each is a module map over the C library's own headers,
+/// found through pkg-config. The Swift code that uses them wraps them where it needs them.
+let systemLibraries: [Target] = [
+    .systemLibrary(
+        name: "CPoppler", path: "Sources/SystemLibraries/CPoppler",
+        pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+    .systemLibrary(
+        name: "CLibXML2", path: "Sources/SystemLibraries/CLibXML2",
+        pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(
+        name: "CTesseract", path: "Sources/SystemLibraries/CTesseract",
+        pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+    .systemLibrary(
+        name: "CPangoCairo", path: "Sources/SystemLibraries/CPangoCairo",
+        pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+]
+
+let package = Package(
+    name: "cpd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile"]),
+        .executable(name: "cpd", targets: ["cpd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: systemLibraries + [
+        // The law as code: criteria, windows, thresholds, levels. Pure Swift, no I/O.
+        .target(name: "CPDRules"),
+        // Activities typed by hand (YAML or JSON) with line-accurate validation errors.
+        .target(
+            name: "CPDActivityFile",
+            dependencies: ["CPDRules", .product(name: "Yams", package: "Yams")]),
+        // The `cpd` subcommands; the executable target only calls `main()`.
+        .target(
+            name: "CPDCommand",
+            dependencies: [
+                "CPDRules", "CPDActivityFile",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),
+
+        .testTarget(name: "CPDRulesTests", dependencies: ["CPDRules"]),
+        .testTarget(name: "CPDActivityFileTests", dependencies: ["CPDActivityFile"]),
+        .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"]),
+        .testTarget(
+            name: "SystemLibrariesTests",
+            dependencies: ["CPoppler", "CLibXML2", "CTesseract", "CPangoCairo"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
