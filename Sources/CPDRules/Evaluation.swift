@@ -1,0 +1,262 @@
+extension Criterion {
+    /// Decides one document under this criterion on the confirmation date.
+    ///
+    /// Every reason that applies is reported, so a refusal notice names all of them; a document
+    /// with a refusal is refused even where other facts are missing.
+    public func evaluate(
+        _ evidence: Evidence, on confirmationDate: CalendarDate,
+        interpretation: Interpretation = .default
+    ) -> Outcome {
+        var evaluation = Evaluation(
+            criterion: self, evidence: evidence,
+            window: ConfirmationWindow(confirmationDate: confirmationDate),
+            interpretation: interpretation)
+        return evaluation.run()
+    }
+}
+
+/// The working state of one evaluation: the refusals and review notes found so far.
+private struct Evaluation {
+    let criterion: Criterion
+    let evidence: Evidence
+    let window: ConfirmationWindow
+    let interpretation: Interpretation
+    var refusals: [Refusal] = []
+    var reviewNotes: [String] = []
+
+    mutating func run() -> Outcome {
+        checkLanguage()
+        let tutoringYears = checkDates()
+        checkAuthorPosition()
+        let credit = price(tutoringYears: tutoringYears)
+        if !refusals.isEmpty { return .refused(refusals) }
+        if !reviewNotes.isEmpty { return .review(reviewNotes) }
+        guard let credit else { return .review(["the credit could not be computed"]) }
+        return .accepted(credit.units, credit.calculation)
+    }
+
+    // MARK: Requirements
+
+    mutating func refuse(_ reason: RefusalReason, _ finding: String) {
+        let basis =
+            reason == .needsNotarizedTranslation
+            ? "Paragraph 7: documents issued in a foreign language are accepted with a notarized translation into Kazakh or Russian"
+            : "Paragraph 11: the document does not meet the requirement of criterion \(criterion.number) (\(criterion.requirement); \(criterion.unitText))"
+        refusals.append(Refusal(reason, "\(finding). \(basis)."))
+    }
+
+    mutating func checkLanguage() {
+        guard !evidence.isInStateOrRussianLanguage, !evidence.hasNotarizedTranslation,
+            !criterion.isPublication || interpretation.publicationsNeedTranslation
+        else { return }
+        refuse(.needsNotarizedTranslation, "The document is in a language other than Kazakh or Russian (\(evidence.language ?? "unknown")) and has no notarized translation")
+    }
+
+    /// Checks the criterion's window; for tutoring, returns the number of years that count.
+    mutating func checkDates() -> Int? {
+        if let start = evidence.startDate, let end = evidence.endDate, start > end {
+            reviewNotes.append("the start date \(start) is after the end date \(end)")
+            return nil
+        }
+        switch criterion.window {
+        case .confirmationPeriod: checkCompletion(lastYears: 5)
+        case .lastYear: checkCompletion(lastYears: 1)
+        case .activeMembership(let minimumYears): checkMembership(minimumYears: minimumYears)
+        case .tutoringYears: return countTutoringYears()
+        }
+        return nil
+    }
+
+    /// An activity counts by the day it was completed (its end date), else by the day its
+    /// document was issued; a publication known only by its year counts when the whole year is
+    /// inside the period, and goes to review when the period starts within that year.
+    mutating func checkCompletion(lastYears years: Int) {
+        let period = window.describe(lastYears: years)
+        if let date = evidence.endDate ?? evidence.issueDate ?? evidence.startDate {
+            if !window.contains(date, lastYears: years) {
+                refuse(.outsidePeriod, "The document is dated \(date), outside the period \(period)")
+            }
+        } else if let year = evidence.publicationYear {
+            let start = window.start(ofLast: years)
+            if year < start.year || year > window.confirmationDate.year {
+                refuse(.outsidePeriod, "The work was published in \(year), outside the period \(period)")
+            } else if year == start.year && !(start.month == 1 && start.day == 1) {
+                reviewNotes.append("published in \(year), the year the period \(period) starts: the publication date decides")
+            }
+        } else {
+            reviewNotes.append("no date is known to place the document in the period \(period)")
+        }
+    }
+
+    mutating func checkMembership(minimumYears: Int) {
+        guard let start = evidence.startDate ?? evidence.issueDate else {
+            reviewNotes.append("the date the membership began is not known")
+            return
+        }
+        let confirmation = window.confirmationDate
+        if let end = evidence.endDate, end < confirmation {
+            refuse(.outsidePeriod, "The membership ended on \(end), before the confirmation date \(confirmation)")
+        } else if start > confirmation || start.wholeYears(until: confirmation) < minimumYears {
+            refuse(.outsidePeriod, "The membership began on \(start): less than \(minimumYears) year of active membership at the confirmation date \(confirmation)")
+        }
+    }
+
+    /// Each year of an appointment that begins inside the 5-year period counts once; an
+    /// appointment with no end date is taken as one year, the least the order proves.
+    mutating func countTutoringYears() -> Int? {
+        guard let start = evidence.startDate ?? evidence.issueDate else {
+            reviewNotes.append("the date of the appointment as a tutor is not known")
+            return nil
+        }
+        var years = 0
+        var yearStart = start
+        var index = 0
+        while yearStart <= window.confirmationDate {
+            if let end = evidence.endDate, index > 0, yearStart >= end { break }
+            if evidence.endDate == nil, index > 0 { break }
+            if window.contains(yearStart) { years += 1 }
+            index += 1
+            yearStart = start.adding(years: index)
+        }
+        if years == 0 {
+            refuse(.outsidePeriod, "No year of tutoring that began on \(start) starts within the period \(window.describe())")
+        }
+        return years
+    }
+
+    mutating func checkAuthorPosition() {
+        guard let limit = criterion.authorPositionLimit else { return }
+        let position = evidence.authorCount == 1 ? 1 : evidence.authorPosition
+        guard let position else {
+            reviewNotes.append("the worker's position among the authors is not known")
+            return
+        }
+        guard position > limit else { return }
+        let of = evidence.authorCount.map { " of \($0)" } ?? ""
+        let allowed = limit == 1 ? "the first or sole author" : "the first \(limit) authors"
+        refuse(.authorPosition, "The worker is author \(position)\(of); the criterion credits \(allowed) only")
+    }
+
+    // MARK: Price
+
+    mutating func price(tutoringYears: Int?) -> (units: CreditUnits, calculation: String)? {
+        switch criterion.unitRule {
+        case .perHour(let rate):
+            guard let hours = statedHours() else { return nil }
+            return (hours.hours.creditUnits(at: rate), "\(hours.text) × \(rate) CU")
+        case .perWeek(let rates):
+            guard let significance = requireSignificance(), let rate = rates.rate(for: significance),
+                let weeks = statedWeeks()
+            else { return nil }
+            return (rate.times(weeks.count), "\(weeks.text) × \(rate) CU (\(significance.rawValue))")
+        case .conference(let perDay, let perReport):
+            return priceConference(perDay: perDay, perReport: perReport)
+        case .publication(let monograph, let guidelines):
+            let kind = evidence.publicationKind ?? (evidence.activity == .guidelines ? .guidelines : evidence.activity == .monograph ? .monograph : nil)
+            switch kind {
+            case .monograph: return (monograph, "1 monograph")
+            case .guidelines: return (guidelines, "1 guidelines or methodological recommendations")
+            case nil:
+                reviewNotes.append("whether the work is a monograph or guidelines is not known")
+                return nil
+            }
+        case .byQuartile(let prices):
+            guard let quartile = evidence.quartile else {
+                reviewNotes.append("the journal's quartile is not known")
+                return nil
+            }
+            return (prices[quartile]!, "1 article, journal quartile \(quartile.rawValue)")
+        case .perItemByLevel(let rates):
+            guard let significance = requireSignificance() else { return nil }
+            guard let rate = rates.rate(for: significance) else {
+                reviewNotes.append("the criterion gives no credit at the \(significance.rawValue) level (\(criterion.unitText)); confirm the level")
+                return nil
+            }
+            return (rate, "1 document, \(significance.rawValue) level")
+        case .perYearOfTutoring(let rate):
+            guard let years = tutoringYears else { return nil }
+            return (rate.times(years), "\(years) year\(years == 1 ? "" : "s") as a tutor × \(rate) CU")
+        case .examMaterial(let questionsPerUnit, let scenariosPerUnit):
+            return priceExamMaterial(questionsPerUnit: questionsPerUnit, scenariosPerUnit: scenariosPerUnit)
+        case .perDocument(let price):
+            return (price, "1 document")
+        }
+    }
+
+    mutating func requireSignificance() -> Significance? {
+        if let significance = evidence.significance { return significance }
+        reviewNotes.append("the significance (regional, city, republican or international) is not stated")
+        return nil
+    }
+
+    /// Hours as stated, or credits converted at the reading's rate.
+    mutating func statedHours() -> (hours: Hours, text: String)? {
+        if let hours = evidence.hours { return (hours, "\(hours) h") }
+        if let credits = evidence.credits {
+            let hours = Hours(thousandths: credits.thousandths * interpretation.hoursPerCredit)
+            return (hours, "\(credits) credits × \(interpretation.hoursPerCredit) h = \(hours) h")
+        }
+        refuse(.missingVolume, "The document states neither hours nor credits")
+        return nil
+    }
+
+    /// Weeks as stated, or the whole weeks between the first and last day.
+    mutating func statedWeeks() -> (count: Int, text: String)? {
+        if let weeks = evidence.weeks { return (weeks, "\(weeks) wk") }
+        if let start = evidence.startDate, let end = evidence.endDate, start.inclusiveDays(through: end) >= 7 {
+            let weeks = start.inclusiveDays(through: end) / 7
+            return (weeks, "\(weeks) whole wk from \(start) to \(end)")
+        }
+        refuse(.missingVolume, "The document states no number of weeks nor the dates of a whole week")
+        return nil
+    }
+
+    /// Days as stated, or the days from the first to the last, both counted.
+    func statedDays() -> (count: Int, text: String)? {
+        if let days = evidence.days { return (days, "\(days) d") }
+        if let start = evidence.startDate {
+            let days = start.inclusiveDays(through: evidence.endDate ?? start)
+            return (days, "\(days) d from \(start) to \(evidence.endDate ?? start)")
+        }
+        return nil
+    }
+
+    mutating func priceConference(perDay: LevelRates, perReport: LevelRates) -> (units: CreditUnits, calculation: String)? {
+        guard let significance = requireSignificance(), let dayRate = perDay.rate(for: significance),
+            let reportRate = perReport.rate(for: significance)
+        else { return nil }
+        let days = statedDays()
+        if evidence.role == .speaker {
+            let reports = max(1, evidence.reports ?? 1)
+            var units = reportRate.times(reports)
+            var calculation = "\(reports) report\(reports == 1 ? "" : "s") × \(reportRate) CU (\(significance.rawValue))"
+            if interpretation.speakerCredit == .reportPlusDays, let days {
+                units = units + dayRate.times(days.count)
+                calculation += " + \(days.text) × \(dayRate) CU"
+            }
+            return (units, calculation)
+        }
+        guard let days else {
+            refuse(.missingVolume, "The document states neither the number of days nor the dates of the event")
+            return nil
+        }
+        return (dayRate.times(days.count), "\(days.text) × \(dayRate) CU (\(significance.rawValue))")
+    }
+
+    mutating func priceExamMaterial(questionsPerUnit: Int, scenariosPerUnit: Int) -> (units: CreditUnits, calculation: String)? {
+        guard evidence.testQuestions != nil || evidence.clinicalScenarios != nil else {
+            refuse(.missingVolume, "The act states neither the number of test questions nor of clinical scenarios")
+            return nil
+        }
+        let questions = evidence.testQuestions ?? 0
+        let scenarios = evidence.clinicalScenarios ?? 0
+        func units(_ count: Int, per block: Int) -> CreditUnits {
+            switch interpretation.examMaterialCounting {
+            case .completeBlocks: CreditUnits(count / block)
+            case .proportional: CreditUnits(thousandths: count * 1000 / block)
+            }
+        }
+        let total = units(questions, per: questionsPerUnit) + units(scenarios, per: scenariosPerUnit)
+        return (total, "\(questions) test questions / \(questionsPerUnit) + \(scenarios) clinical scenarios / \(scenariosPerUnit) (\(interpretation.examMaterialCounting.rawValue))")
+    }
+}

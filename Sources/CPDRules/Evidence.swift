@@ -1,0 +1,51 @@
+/// What is known about one piece of evidence: the facts its criterion is decided on.
+///
+/// A fact that could not be established is nil, never guessed; the evaluation then says which
+/// fact it needs (a review) or refuses the document when the criterion requires it.
+public struct Evidence: Sendable, Hashable {
+    public var criterion: Int
+    public var activity: ActivityKind?
+    public var title: String?
+    /// The certificate's or order's registration number, when it has one.
+    public var documentNumber: String?
+    /// The ISO 639-1 code of the original's language; nil when it is Kazakh or Russian.
+    public var language: String?
+    public var hasNotarizedTranslation: Bool
+
+    public var startDate: CalendarDate?
+    public var endDate: CalendarDate?
+    public var issueDate: CalendarDate?
+    /// For publications known only by year.
+    public var publicationYear: Int?
+
+    public var hours: Hours?
+    /// Credits of additional education, used when hours are not stated.
+    public var credits: Hours?
+    public var weeks: Int?
+    public var days: Int?
+    /// Reports given at a conference (a speaker gives at least one).
+    public var reports: Int?
+    public var testQuestions: Int?
+    public var clinicalScenarios: Int?
+
+    public var significance: Significance?
+    public var role: Role?
+    public var publicationKind: PublicationKind?
+    public var authorPosition: Int?
+    public var authorCount: Int?
+    public var quartile: Quartile?
+
+    /// Identifies the same evidence submitted twice: a content hash, or a certificate's number.
+    public var fingerprint: String?
+
+    public init(criterion: Int) {
+        self.criterion = criterion
+        self.hasNotarizedTranslation = false
+    }
+
+    /// True when the original is in Kazakh or Russian, the languages paragraph 7 accepts.
+    public var isInStateOrRussianLanguage: Bool {
+        guard let language else { return true }
+        return ["kk", "ru"].contains(language.lowercased())
+    }
+}

@@ -1,0 +1,65 @@
+/// Why a document earns nothing. The codes are the corpus vocabulary; the paragraph is the one
+/// the refusal rests on (7 for a missing translation, 11 for every other non-compliance).
+public enum RefusalReason: String, CaseIterable, Sendable, Codable, Comparable {
+    case outsidePeriod = "outside-period"
+    case needsNotarizedTranslation = "needs-notarized-translation"
+    case authorPosition = "author-position"
+    case holderMismatch = "holder-mismatch"
+    case duplicate
+    case missingVolume = "missing-volume"
+    case unreadable
+    case unrecognized
+
+    public var paragraph: Int { self == .needsNotarizedTranslation ? 7 : 11 }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One reason for refusing one document, with the sentence an HR officer can put in the notice.
+public struct Refusal: Sendable, Hashable, Codable {
+    public let reason: RefusalReason
+    public let paragraph: Int
+    public let message: String
+
+    public init(_ reason: RefusalReason, _ message: String) {
+        self.reason = reason
+        self.paragraph = reason.paragraph
+        self.message = message
+    }
+}
+
+/// The decision on one document.
+public enum Decision: String, Sendable, Codable {
+    /// It earns `creditUnits` under its criterion.
+    case accepted
+    /// It earns nothing, for the reasons given.
+    case refused
+    /// A fact the criterion depends on is missing or uncertain; a person must decide, and until
+    /// then it counts toward nothing.
+    case review
+}
+
+/// What the rules make of one document: the decision, the credit and how it was reached.
+public struct Outcome: Sendable, Hashable {
+    public let decision: Decision
+    public let creditUnits: CreditUnits
+    /// How the credit was computed ("16 h × 0.5 CU"), or why it is zero.
+    public let calculation: String
+    public let refusals: [Refusal]
+    /// For `review`: what a person must establish.
+    public let reviewNotes: [String]
+
+    public static func accepted(_ creditUnits: CreditUnits, _ calculation: String) -> Outcome {
+        Outcome(decision: .accepted, creditUnits: creditUnits, calculation: calculation, refusals: [], reviewNotes: [])
+    }
+
+    public static func refused(_ refusals: [Refusal]) -> Outcome {
+        Outcome(decision: .refused, creditUnits: .zero, calculation: "refused", refusals: refusals, reviewNotes: [])
+    }
+
+    public static func review(_ notes: [String]) -> Outcome {
+        Outcome(decision: .review, creditUnits: .zero, calculation: "awaiting review", refusals: [], reviewNotes: notes)
+    }
+}
