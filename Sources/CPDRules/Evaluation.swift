@@ -101,25 +101,18 @@ private struct Evaluation {
         }
     }
 
-    /// Each year of an appointment that begins inside the 5-year period counts once; an
-    /// appointment with no end date is taken as one year, the least the order proves.
+    /// An appointment counts one year for each whole year it lasted (its end date included), and
+    /// at least one: a year in progress counts, and an order with no end date proves one year.
+    /// Each of those years counts when it begins inside the 5-year period.
     mutating func countTutoringYears() -> Int? {
         guard let start = evidence.startDate ?? evidence.issueDate else {
             reviewNotes.append("the date of the appointment as a tutor is not known")
             return nil
         }
-        var years = 0
-        var yearStart = start
-        var index = 0
-        while yearStart <= window.confirmationDate {
-            if let end = evidence.endDate, index > 0, yearStart >= end { break }
-            if evidence.endDate == nil, index > 0 { break }
-            if window.contains(yearStart) { years += 1 }
-            index += 1
-            yearStart = start.adding(years: index)
-        }
+        let lasted = evidence.endDate.map { start.wholeYears(until: $0.adding(days: 1)) } ?? 1
+        let years = (0..<max(1, lasted)).filter { window.contains(start.adding(years: $0)) }.count
         if years == 0 {
-            refuse(.outsidePeriod, "No year of tutoring that began on \(start) starts within the period \(window.describe())")
+            refuse(.outsidePeriod, "No year of the tutoring that began on \(start) starts within the period \(window.describe())")
         }
         return years
     }
