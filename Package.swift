@@ -22,7 +22,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport"]),
         .executable(name: "cpd", targets: ["cpd"]),
     ],
     dependencies: [
@@ -36,18 +36,21 @@ let package = Package(
         .target(
             name: "CPDActivityFile",
             dependencies: ["CPDRules", .product(name: "Yams", package: "Yams")]),
+        // Assessments and the rules table as JSON and as text for a person.
+        .target(name: "CPDReport", dependencies: ["CPDRules"]),
         // The `cpd` subcommands; the executable target only calls `main()`.
         .target(
             name: "CPDCommand",
             dependencies: [
-                "CPDRules", "CPDActivityFile",
+                "CPDRules", "CPDActivityFile", "CPDReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),
 
         .testTarget(name: "CPDRulesTests", dependencies: ["CPDRules"]),
         .testTarget(name: "CPDActivityFileTests", dependencies: ["CPDActivityFile"]),
-        .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"]),
+        .testTarget(name: "CPDReportTests", dependencies: ["CPDReport"]),
+        .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",
             dependencies: ["CPoppler", "CLibXML2", "CTesseract", "CPangoCairo"]),

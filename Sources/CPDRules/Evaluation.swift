@@ -165,7 +165,8 @@ private struct Evaluation {
                 reviewNotes.append("the criterion gives no credit at the \(significance.rawValue) level (\(criterion.unitText)); confirm the level")
                 return nil
             }
-            return (rate, "1 document, \(significance.rawValue) level")
+            let level = significance == .republican ? "national (republican)" : significance.rawValue
+            return (rate, "1 document, \(level) level")
         case .perYearOfTutoring(let rate):
             guard let years = tutoringYears else { return nil }
             return (rate.times(years), "\(years) year\(years == 1 ? "" : "s") as a tutor × \(rate) CU")

@@ -1,1 +1,3 @@
-print("x")
+import CPDCommand
+
+CPD.runAndExit()

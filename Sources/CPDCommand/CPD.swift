@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+
+/// `cpd`: confirms the continuous professional development of healthcare workers in Kazakhstan
+/// under order ҚР ДСМ-283/2020.
+public struct CPD: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "cpd",
+        abstract: "Confirm the continuous professional development (CPD) of healthcare workers in Kazakhstan.",
+        discussion: """
+            Applies the rules of order ҚР ДСМ-283/2020: the 21 criteria of Appendix 1, the 5-year \
+            confirmation window, and the Appendix 3 minimums for the target qualification category.
+            """,
+        version: "0.1.0",
+        subcommands: [Rules.self, Assess.self])
+
+    public init() {}
+
+    /// Runs the command line and exits: 0 on success, the failure's own code otherwise.
+    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("cpd: \(failure.message)\n".utf8))
+            Foundation.exit(failure.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure the user can act on, with the exit code of its kind (sysexits.h numbering).
+public struct CommandFailure: Error, Equatable, CustomStringConvertible {
+    public let message: String
+    public let exitCode: Int32
+
+    public var description: String { message }
+
+    /// The input was read but is wrong (EX_DATAERR).
+    static func invalidInput(_ message: String) -> Self { Self(message: message, exitCode: 65) }
+    /// The input could not be opened or read (EX_NOINPUT).
+    static func cannotRead(_ path: String, _ reason: String) -> Self {
+        Self(message: "cannot read \(path): \(reason)", exitCode: 66)
+    }
+}
+
+/// `--format`: every command prints for a person or for a program.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}

@@ -1,0 +1,152 @@
+import CPDRules
+
+/// The result of `cpd assess` on an activity file, in the shape its JSON output promises.
+public struct AssessmentReport: Encodable, Sendable {
+    public struct Worker: Encodable, Sendable {
+        public let iin: String?
+        public let fullName: String?
+
+        public init(iin: String?, fullName: String?) {
+            self.iin = iin
+            self.fullName = fullName
+        }
+    }
+
+    struct Document: Encodable {
+        /// 1-based position in the file.
+        let index: Int
+        /// The line the entry starts on.
+        let line: Int
+        let title: String?
+        let activity: ActivityKind?
+        let criterion: Int
+        let creditUnits: CreditUnits
+        let decision: Decision
+        let calculation: String
+        /// Reason codes, as the refusal notice groups them.
+        let reasons: [RefusalReason]
+        let refusals: [Refusal]
+        /// For `review`: what a person must establish.
+        let review: [String]
+    }
+
+    struct Requirement: Encodable {
+        let measure: ThresholdCheck.Measure
+        let required: CreditUnits
+        let achieved: CreditUnits
+        let met: Bool
+        let waivedByCommission: Bool
+        let shortfall: CreditUnits
+    }
+
+    struct Totals: Encodable {
+        let additionalEducation: CreditUnits
+        let nonFormalAndCompetences: CreditUnits
+        let total: CreditUnits
+    }
+
+    let worker: Worker?
+    let asOf: CalendarDate
+    let targetCategory: QualificationCategory
+    let interpretation: Interpretation
+    let documents: [Document]
+    let totals: Totals
+    /// Every criterion 1 to 21, zero where nothing was accepted: the Appendix 2 results table.
+    let byCriterion: [String: CreditUnits]
+    let meetsCPDRequirements: Bool
+    let requirements: [Requirement]
+    let commissionParticipations: Int
+    /// What is missing, by measure, when the requirements are not met.
+    let shortfall: [String: CreditUnits]
+
+    /// - Parameter lines: the line each document starts on, in the order of the assessment.
+    public init(assessment: Assessment, worker: Worker?, lines: [Int]) {
+        self.worker = worker
+        asOf = assessment.confirmationDate
+        targetCategory = assessment.targetCategory
+        interpretation = assessment.interpretation
+        documents = assessment.items.enumerated().map { index, item in
+            Document(
+                index: index + 1, line: lines[index], title: item.evidence.title, activity: item.evidence.activity,
+                criterion: item.evidence.criterion, creditUnits: item.outcome.creditUnits,
+                decision: item.outcome.decision, calculation: item.outcome.calculation,
+                reasons: item.outcome.refusals.map(\.reason), refusals: item.outcome.refusals,
+                review: item.outcome.reviewNotes)
+        }
+        totals = Totals(
+            additionalEducation: assessment.totals.additionalEducation,
+            nonFormalAndCompetences: assessment.totals.nonFormalAndCompetences, total: assessment.totals.total)
+        byCriterion = Dictionary(uniqueKeysWithValues: Criterion.all.map {
+            (String($0.number), assessment.byCriterion[$0.number] ?? 0)
+        })
+        meetsCPDRequirements = assessment.meetsCPDRequirements
+        let checks = assessment.requirementsCheck?.checks ?? []
+        requirements = checks.map {
+            Requirement(
+                measure: $0.measure, required: $0.required, achieved: $0.achieved, met: $0.isMet,
+                waivedByCommission: $0.waivedByCommission, shortfall: $0.shortfall)
+        }
+        commissionParticipations = assessment.requirementsCheck?.commissionParticipations ?? 0
+        shortfall = Dictionary(uniqueKeysWithValues: checks.filter { !$0.isMet }.map { ($0.measure.rawValue, $0.shortfall) })
+    }
+
+    /// A table of the documents, the totals and Appendix 3, for a person.
+    public var text: String {
+        var lines: [String] = []
+        if let worker {
+            lines.append("Worker: \(worker.fullName ?? "(name not given)")" + (worker.iin.map { " (IIN \($0))" } ?? ""))
+        }
+        lines.append("Confirmation date: \(asOf)    Target category: \(targetCategory.rawValue)")
+        lines.append("")
+        lines.append(table(
+            ["#", "line", "criterion", "decision", "CU", "how"],
+            documents.map {
+                let how =
+                    switch $0.decision {
+                    case .accepted: $0.calculation
+                    case .refused: $0.reasons.map(\.rawValue).joined(separator: ", ")
+                    case .review: "needs review"
+                    }
+                return [String($0.index), String($0.line), "\($0.criterion)" + ($0.activity.map { " \($0.rawValue)" } ?? ""),
+                        $0.decision.rawValue, $0.creditUnits.description, how]
+            }))
+        let explained = documents.filter { !$0.refusals.isEmpty || !$0.review.isEmpty }
+        if !explained.isEmpty {
+            lines += ["", "Refused and for review:"]
+            for document in explained {
+                for refusal in document.refusals {
+                    lines += wrap(refusal.message, label: "#\(document.index) \(refusal.reason.rawValue): ")
+                }
+                for note in document.review {
+                    lines += wrap(note, label: "#\(document.index) review: ")
+                }
+            }
+        }
+        lines += [
+            "",
+            "Chapter 1, additional education:                  \(totals.additionalEducation) CU",
+            "Chapters 2 and 3, non-formal and competences:     \(totals.nonFormalAndCompetences) CU",
+            "Total:                                            \(totals.total) CU",
+            "",
+        ]
+        if requirements.isEmpty {
+            lines.append("Appendix 3 sets no CPD requirement for the category \(targetCategory.rawValue).")
+        } else {
+            lines.append("Appendix 3 for the \(targetCategory.rawValue) category: \(meetsCPDRequirements ? "met" : "NOT met")")
+            for requirement in requirements {
+                let name =
+                    switch requirement.measure {
+                    case .total: "total over 5 years"
+                    case .additionalEducation: "additional education"
+                    case .nonFormalAndCompetences: "non-formal education and additional competences"
+                    }
+                let status =
+                    requirement.waivedByCommission
+                    ? "replaced by \(commissionParticipations) independent expert commission participations"
+                    : requirement.met ? "met" : "short by \(requirement.shortfall)"
+                lines.append("  \(name): \(requirement.achieved) of at least \(requirement.required): \(status)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,33 @@
+@testable import CPDReport
+import CPDRules
+import Testing
+
+@Suite("Reports")
+struct ReportTests {
+    struct Wrapper: Encodable { let value: CreditUnits }
+
+    @Test(arguments: [(8_500, "8.5"), (20, "0.02"), (210_000, "210"), (1_125, "1.125")])
+    func creditUnitsAreWrittenAsExactJSONNumbers(thousandths: Int, text: String) {
+        #expect(encodeJSON(Wrapper(value: CreditUnits(thousandths: thousandths))) == "{\n  \"value\" : \(text)\n}\n")
+    }
+
+    @Test func wrappedLinesKeepTheirLabelColumn() {
+        let lines = wrap("one two three four five six", indent: 2, label: "Unit: ", width: 20)
+        #expect(lines == ["  Unit: one two", "        three four", "        five six"])
+    }
+
+    @Test func tablesAlignTheirColumns() {
+        #expect(table(["a", "bb"], [["ccc", "d"]], indent: 0) == "a    bb\n---  --\nccc  d")
+    }
+
+    @Test func assessmentTextNamesEveryUnmetMinimum() {
+        var seminar = Evidence(criterion: 3)
+        seminar.hours = 17
+        seminar.endDate = CalendarDate("2025-01-01")
+        let assessment = Assessment(evidence: [seminar], confirmationDate: CalendarDate("2026-11-22")!, targetCategory: .second)
+        let text = AssessmentReport(assessment: assessment, worker: nil, lines: [3]).text
+        #expect(text.contains("Appendix 3 for the second category: NOT met"))
+        #expect(text.contains("total over 5 years: 8.5 of at least 210: short by 201.5"))
+        #expect(text.contains("additional education: 0 of at least 150: short by 150"))
+    }
+}
