@@ -22,7 +22,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames"]),
         .executable(name: "cpd", targets: ["cpd"]),
     ],
     dependencies: [
@@ -36,6 +36,10 @@ let package = Package(
         .target(
             name: "CPDActivityFile",
             dependencies: ["CPDRules", .product(name: "Yams", package: "Yams")]),
+        // People's names as registers hold them and documents print them.
+        .target(name: "PersonNames"),
+        // Facts (activity, volumes, dates, people, language) read from a document's text.
+        .target(name: "FactExtraction", dependencies: ["CPDRules", "PersonNames"]),
         // Assessments and the rules table as JSON and as text for a person.
         .target(name: "CPDReport", dependencies: ["CPDRules"]),
         // The `cpd` subcommands; the executable target only calls `main()`.
@@ -50,6 +54,8 @@ let package = Package(
         .testTarget(name: "CPDRulesTests", dependencies: ["CPDRules"]),
         .testTarget(name: "CPDActivityFileTests", dependencies: ["CPDActivityFile"]),
         .testTarget(name: "CPDReportTests", dependencies: ["CPDReport"]),
+        .testTarget(name: "FactExtractionTests", dependencies: ["FactExtraction"]),
+        .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",

@@ -1,0 +1,42 @@
+import CPDRules
+
+/// Everything read from one document's text. A fact that was not found is nil: never guessed.
+public struct ExtractedFacts: Sendable, Hashable {
+    public var activity: Found<ActivityKind>?
+    /// The original's language (ISO 639-1); a translation attached after it is not the original.
+    public var language: Found<String>?
+    /// True when the document carries a notarized translation into Kazakh or Russian.
+    public var notarizedTranslation: Found<Bool>?
+    /// The language of that translation.
+    public var translationLanguage: String?
+
+    public var hours: Found<Hours>?
+    public var credits: Found<Hours>?
+    public var weeks: Found<Int>?
+    public var days: Found<Int>?
+    public var testQuestions: Found<Int>?
+    public var clinicalScenarios: Found<Int>?
+
+    public var startDate: Found<CalendarDate>?
+    public var endDate: Found<CalendarDate>?
+    /// True when the period runs "to the present" («по настоящее время»).
+    public var ongoing: Found<Bool>?
+    public var issueDate: Found<CalendarDate>?
+    public var year: Found<Int>?
+
+    public var significance: Found<Significance>?
+    public var role: Found<Role>?
+    public var publicationKind: Found<PublicationKind>?
+
+    /// The person the document is issued to, as printed (possibly declined).
+    public var holderName: Found<String>?
+    /// Everyone the document names as taking part (commission members, working group, inventors).
+    public var people: [Found<String>] = []
+    /// Authors in byline order, for publications and patents.
+    public var authors: Found<[String]>?
+    public var documentNumber: Found<String>?
+    public var issn: Found<String>?
+    public var title: Found<String>?
+
+    public init() {}
+}

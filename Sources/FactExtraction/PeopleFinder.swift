@@ -1,0 +1,118 @@
+import CPDRules
+import Foundation
+
+/// Finds the people a document names: the holder it is issued to, the members of a commission
+/// or working group, the authors or inventors of a work.
+enum PeopleFinder {
+    /// Labels followed by the holder's name on the same line.
+    static let holderLabels: [String] = [
+        "настоящая справка выдана", "выдано", "выдана", "выдан", "ф.и.о.:", "ф.и.о:", "фио:", "ф. и. о.:",
+        "стажер:", "стажёр:", "эксперт:", "автор (разработчик):", "участник:", "слушатель:", "name:",
+        "participant:", "awarded to", "presented to", "issued to", "аты-жөні:", "тегі, аты:", "назначить",
+        "включить в состав рабочей группы:", "осы куәлік", "осы сертификат", "тағайындалсын", "член:", "member:",
+    ]
+
+    /// Labels whose name stands on the next line.
+    static let nextLineLabels: [String] = [
+        "настоящим подтверждается, что", "настоящим подтверждается", "this is to certify that", "this certifies that",
+        "hiermit wird bestätigt, dass", "hiermit bestätigen wir, dass", "присутствовали члены комиссии",
+        "осы сертификат", "бұл сертификат", "bu belge", "certifie que", "se certifica que",
+    ]
+
+    static let authorLabels: [String] = ["авторы:", "автор:", "автор(ы):", "автор (ы):", "authors:", "author:", "авторлар:", "inventors:", "inventor:", "изобретатели:", "изобретатель:", "авторы изобретения:", "өнертапқыштар:", "autoren:", "yazarlar:"]
+
+    static func read(_ lines: [SourceText.Line], activity: ActivityKind?, into facts: inout ExtractedFacts) {
+        for (index, line) in lines.enumerated() {
+            if facts.authors == nil, let label = authorLabels.first(where: line.folded.hasPrefix) {
+                let list = String(line.text.dropFirst(label.count))
+                let names = list.split(separator: ",").map { $0.trimming(" ;") }.filter { nameWords($0) != nil }
+                if !names.isEmpty {
+                    facts.authors = Found(names.map { nameWords($0)! }, line, confidence: 0.9)
+                    facts.people += names.map { Found(nameWords($0)!, line, confidence: 0.9) }
+                }
+                continue
+            }
+            if let label = holderLabels.first(where: { line.folded.hasPrefix($0) || line.folded.contains(" " + $0) }),
+                let name = name(after: label, in: line)
+            {
+                record(name, line, &facts)
+                continue
+            }
+            if nextLineLabels.contains(where: line.folded.contains) {
+                // The next lines, while they are names: one holder, or a commission's members.
+                for next in lines.dropFirst(index + 1).prefix(8) {
+                    guard let name = nameWords(next.text) else { break }
+                    record(name, next, &facts)
+                }
+            }
+        }
+        // A line that is nothing but a name, near the top: "СЕРТИФИКАТ УЧАСТНИКА / Омарова Сауле Нурлановна".
+        if facts.holderName == nil, facts.authors == nil,
+            let line = lines.prefix(8).first(where: { isWholeName($0.text) }), let name = nameWords(line.text)
+        {
+            record(name, line, &facts)
+        }
+        if facts.authors == nil, [.patent].contains(activity), !facts.people.isEmpty {
+            facts.authors = Found(facts.people.map(\.value), facts.people[0].provenance, confidence: 0.7)
+        }
+    }
+
+    private static func record(_ name: String, _ line: SourceText.Line, _ facts: inout ExtractedFacts) {
+        if facts.holderName == nil { facts.holderName = Found(name, line, confidence: 0.85) }
+        if !facts.people.contains(where: { $0.value == name }) { facts.people.append(Found(name, line, confidence: 0.85)) }
+    }
+
+    /// The name that follows `label` in the line.
+    static func name(after label: String, in line: SourceText.Line) -> String? {
+        guard let range = line.folded.range(of: label) else { return nil }
+        let offset = line.folded.distance(from: line.folded.startIndex, to: range.upperBound)
+        let rest = String(line.text.dropFirst(offset))
+        return nameWords(rest)
+    }
+
+    /// The leading name in `text`: two to four capitalised words or initials ("Искаковой Мадине
+    /// Асановне", "Iskakova M.A.", "Saltanat Zhumabaeva"), or nil.
+    static func nameWords(_ text: String) -> String? {
+        var words: [String] = []
+        for raw in text.split(separator: " ") {
+            let word = raw.trimming(",;:()\"")
+            let isInitials = word.contains(".") && word.filter(\.isLetter).count <= 3 && word.filter(\.isLetter).allSatisfy(\.isUppercase) && !word.filter(\.isLetter).isEmpty
+            let isNameWord = word.count >= 2 && word.first!.isUppercase && word.dropFirst().allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
+                && !nonNames.contains(word.lowercased())
+            if isInitials || isNameWord {
+                words.append(word)
+                if words.count == 4 { break }
+            } else {
+                break
+            }
+        }
+        guard words.count >= 2 else { return nil }
+        // An all-capitals heading is not a name unless it has a patronymic.
+        if words.allSatisfy({ $0 == $0.uppercased() && $0.count > 3 }), !words.contains(where: looksLikePatronymic) { return nil }
+        return words.joined(separator: " ")
+    }
+
+    static func isWholeName(_ text: String) -> Bool {
+        guard let name = nameWords(text) else { return false }
+        let words = text.split(separator: " ")
+        return name.split(separator: " ").count == words.count && (words.count == 3 && words.contains { looksLikePatronymic(String($0)) } || words.count == 2 && words.allSatisfy { $0.count >= 3 })
+    }
+
+    static func looksLikePatronymic(_ word: String) -> Bool {
+        ["овна", "евна", "ична", "ович", "евич", "ьич", "кызы", "қызы", "улы", "ұлы", "овне", "евне", "овичу", "евичу"].contains { word.lowercased().hasSuffix($0) }
+    }
+
+    /// Capitalised words that begin headings and organisation names, never names.
+    static let nonNames: Set<String> = [
+        "руководитель", "директор", "director", "сертификат", "certificate", "справка", "приказ", "республики", "казахстан",
+        "министерства", "организатор", "место", "период", "дата", "date", "duration", "university", "faculty", "medical",
+        "center", "centre", "hospital", "clinic", "institute", "society", "organization", "organisation", "patent",
+        "medicine", "association", "council", "academy", "college", "school", "national", "international", "the",
+        "of", "and", "for", "in", "ministry", "health", "нао", "ао", "тоо", "рги", "гкп", "ргп", "ооо", "ojsc", "jsc",
+        "llp", "inc", "ltd", "gmbh", "город", "г.", "city", "oblast", "region", "kazakhstan", "астана", "алматы",
+        "ассоциация", "общественное", "объединение", "наименование", "название", "вид", "автор", "авторы",
+        "участника", "участник", "доклада", "докладчика", "коуча", "member", "charité", "universitätsmedizin",
+        "берлин", "berlin", "sheba", "hacettepe", "eurasian", "organization", "teilnahmebescheinigung", "hiermit",
+        "bestätigt", "this", "certify", "attendance", "зарегистрировано", "нотариус", "перевод", "сертификаты",
+    ]
+}
