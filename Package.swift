@@ -22,7 +22,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists"]),
         .executable(name: "cpd", targets: ["cpd"]),
     ],
     dependencies: [
@@ -36,6 +36,8 @@ let package = Package(
         .target(
             name: "CPDActivityFile",
             dependencies: ["CPDRules", .product(name: "Yams", package: "Yams")]),
+        // The journal lists the user supplies: SCImago quartiles and the recommended journals.
+        .target(name: "JournalLists", dependencies: ["CPDRules"]),
         // People's names as registers hold them and documents print them.
         .target(name: "PersonNames"),
         // Facts (activity, volumes, dates, people, language) read from a document's text.
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "CPDReportTests", dependencies: ["CPDReport"]),
         .testTarget(name: "FactExtractionTests", dependencies: ["FactExtraction"]),
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
+        .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",
