@@ -14,6 +14,9 @@ let systemLibraries: [Target] = [
         name: "CTesseract", path: "Sources/SystemLibraries/CTesseract",
         pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
     .systemLibrary(
+        name: "CGLib", path: "Sources/SystemLibraries/CGLib",
+        pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
+    .systemLibrary(
         name: "CPangoCairo", path: "Sources/SystemLibraries/CPangoCairo",
         pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
 ]
@@ -22,7 +25,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register"]),
         .executable(name: "cpd", targets: ["cpd"]),
     ],
     dependencies: [
@@ -42,13 +45,27 @@ let package = Package(
         .target(name: "PersonNames"),
         // Facts (activity, volumes, dates, people, language) read from a document's text.
         .target(name: "FactExtraction", dependencies: ["CPDRules", "PersonNames"]),
+        // Text, positions and page images from PDFs (poppler-glib).
+        .target(name: "PDFReading", dependencies: ["CPoppler", "OCR"]),
+        // Text recognition of page images (tesseract + leptonica): orientation, skew, a pool of engines.
+        .target(name: "OCR", dependencies: ["CTesseract"]),
+        // Publication records and CPD activity exports from XML (libxml2, hardened).
+        .target(
+            name: "XMLRecords", dependencies: ["CLibXML2", "CPDRules"], exclude: ["README.md"],
+            resources: [.copy("cpd-activities-1.xsd")]),
+        // Any evidence file to facts: detects the kind, reads text or recognises it, extracts.
+        .target(
+            name: "Intake",
+            dependencies: ["CGLib", "CPDRules", "FactExtraction", "JournalLists", "OCR", "PDFReading", "PersonNames", "XMLRecords"]),
+        // The register extract (workers by IIN) the confirmation commands take.
+        .target(name: "Register", dependencies: ["CPDRules"]),
         // Assessments and the rules table as JSON and as text for a person.
-        .target(name: "CPDReport", dependencies: ["CPDRules"]),
+        .target(name: "CPDReport", dependencies: ["CPDRules", "FactExtraction", "Intake"]),
         // The `cpd` subcommands; the executable target only calls `main()`.
         .target(
             name: "CPDCommand",
             dependencies: [
-                "CPDRules", "CPDActivityFile", "CPDReport",
+                "CPDRules", "CPDActivityFile", "CPDReport", "Intake", "JournalLists", "PersonNames", "Register",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),
@@ -59,6 +76,8 @@ let package = Package(
         .testTarget(name: "FactExtractionTests", dependencies: ["FactExtraction"]),
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
+        .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",

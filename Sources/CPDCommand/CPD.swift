@@ -3,7 +3,7 @@ import Foundation
 
 /// `cpd`: confirms the continuous professional development of healthcare workers in Kazakhstan
 /// under order ҚР ДСМ-283/2020.
-public struct CPD: ParsableCommand {
+public struct CPD: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "cpd",
         abstract: "Confirm the continuous professional development (CPD) of healthcare workers in Kazakhstan.",
@@ -12,15 +12,19 @@ public struct CPD: ParsableCommand {
             confirmation window, and the Appendix 3 minimums for the target qualification category.
             """,
         version: "0.1.0",
-        subcommands: [Rules.self, Assess.self])
+        subcommands: [Rules.self, Assess.self, Extract.self])
 
     public init() {}
 
     /// Runs the command line and exits: 0 on success, the failure's own code otherwise.
-    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+    public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("cpd: \(failure.message)\n".utf8))

@@ -1,3 +1,4 @@
+import Foundation
 import CPDRules
 
 /// Decides what kind of evidence a document is from the phrases it uses, in Kazakh, Russian,
@@ -79,6 +80,20 @@ enum ActivityClassifier {
         ],
     ]
 
+    /// Words that introduce an organisation: a phrase inside its name ("Институт повышения
+    /// квалификации") says who issued the document, not what the activity was.
+    static let organisationMarkers = [
+        "организатор", "ұйымдастырушы", "organizer", "organiser", "veranstalter", "институт", "центр", "факультет",
+        "кафедра", "академия", "университет", "институты", "орталығы", "institute", "center", "centre", "faculty",
+        "university", "academy", "место стажировки", "тоо ", "нао ", "ао ", "рго ",
+    ]
+
+    static func isOrganisationName(_ phrase: String, in line: String) -> Bool {
+        guard let range = line.range(of: phrase) else { return false }
+        let before = line[..<range.lowerBound]
+        return organisationMarkers.contains { before.contains($0) } || before.hasSuffix("«") || before.hasSuffix("\"")
+    }
+
     struct Classification {
         let activity: ActivityKind
         let confidence: Double
@@ -93,7 +108,7 @@ enum ActivityClassifier {
             let headingFactor = index < 3 ? 2.0 : 1.0
             for (activity, list) in phrases {
                 for (phrase, weight) in list where line.folded.contains(phrase) {
-                    let score = weight * headingFactor
+                    let score = weight * headingFactor * (isOrganisationName(phrase, in: line.folded) ? 0.25 : 1)
                     scores[activity, default: 0] += score
                     if score > evidence[activity]?.weight ?? 0 { evidence[activity] = (score, line) }
                 }

@@ -52,6 +52,10 @@ enum PeopleFinder {
         {
             record(name, line, &facts)
         }
+        // "Автор: …" on a certificate names its holder.
+        if facts.holderName == nil, let authors = facts.authors, authors.value.count == 1 {
+            facts.holderName = Found(authors.value[0], authors.provenance, confidence: authors.confidence)
+        }
         if facts.authors == nil, [.patent].contains(activity), !facts.people.isEmpty {
             facts.authors = Found(facts.people.map(\.value), facts.people[0].provenance, confidence: 0.7)
         }

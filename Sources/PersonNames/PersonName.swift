@@ -111,7 +111,7 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
 
     /// A Latin rendering that different transliterations and declined forms share:
     /// "Жумабаева", "Zhumabaeva", "Jumabayeva" -> "jumabaeva".
-    static func skeleton(_ word: String) -> String {
+    public static func skeleton(_ word: String) -> String {
         var latin = ""
         for character in word.lowercased() {
             if let mapped = cyrillicToLatin[character] { latin += mapped } else if character.isLetter { latin.append(character) }

@@ -1,3 +1,3 @@
 import CPDCommand
 
-CPD.runAndExit()
+await CPD.runAndExit()

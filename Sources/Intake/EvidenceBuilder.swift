@@ -1,0 +1,143 @@
+import CPDRules
+import FactExtraction
+import JournalLists
+import PersonNames
+
+/// Turns the facts read from a document into the record `cpd extract` reports and the evidence
+/// the rules decide on.
+struct EvidenceBuilder {
+    let options: IntakeOptions
+
+    func record(from facts: ExtractedFacts, base: ExtractionRecord) -> ExtractionRecord {
+        var record = base
+        var list: [NamedFact] = []
+        func add<Value>(_ name: String, _ found: Found<Value>?, _ value: (Value) -> NamedFact.Value) {
+            guard let found else { return }
+            list.append(NamedFact(name: name, value: value(found.value), provenance: found.provenance, confidence: found.confidence))
+        }
+        add("hours", facts.hours) { .number($0.description) }
+        add("credits", facts.credits) { .number($0.description) }
+        add("weeks", facts.weeks) { .number("\($0)") }
+        add("days", facts.days) { .number("\($0)") }
+        add("testQuestions", facts.testQuestions) { .number("\($0)") }
+        add("clinicalScenarios", facts.clinicalScenarios) { .number("\($0)") }
+        add("startDate", facts.startDate) { .date($0) }
+        add("endDate", facts.endDate) { .date($0) }
+        add("ongoing", facts.ongoing) { .flag($0) }
+        add("issueDate", facts.issueDate) { .date($0) }
+        add("year", facts.year) { .number("\($0)") }
+        add("significance", facts.significance) { .text($0.rawValue) }
+        add("role", facts.role) { .text($0.rawValue) }
+        add("publication", facts.publicationKind) { .text($0.rawValue) }
+        add("holderName", facts.holderName) { .text($0) }
+        add("authors", facts.authors) { .list($0) }
+        add("documentNumber", facts.documentNumber) { .text($0) }
+        add("issn", facts.issn) { .text($0) }
+        add("title", facts.title) { .text($0) }
+        add("notarizedTranslation", facts.notarizedTranslation) { .flag($0) }
+
+        record.language = facts.language?.value
+        record.hasNotarizedTranslation = facts.notarizedTranslation?.value ?? false
+        record.holderName = facts.holderName?.value
+        record.people = facts.people.map(\.value)
+        record.activity = facts.activity?.value
+        if let activity = facts.activity, activity.confidence < 0.5 {
+            record.uncertainties.append("the kind of document is uncertain (read as \(activity.value.rawValue) from \"\(activity.provenance.text)\")")
+        }
+
+        // Publications: the worker's place among the authors, and where the journal stands.
+        var authorPosition: Int?
+        if let authors = facts.authors?.value, let worker = options.worker {
+            authorPosition = authors.firstIndex { worker.match(printed: $0) == .same }.map { $0 + 1 }
+            if let position = authorPosition {
+                list.append(NamedFact(name: "authorPosition", value: .number("\(position)"), provenance: facts.authors!.provenance, confidence: 0.85))
+            } else {
+                record.uncertainties.append("the worker is not among the authors \(authors.joined(separator: ", "))")
+            }
+            list.append(NamedFact(name: "authorCount", value: .number("\(authors.count)"), provenance: facts.authors!.provenance, confidence: 0.85))
+        }
+        let journal = JournalPlacement(issns: facts.issn.flatMap { ISSN($0.value) }.map { [$0] } ?? [], title: nil, options: options)
+        if let quartile = journal.quartile { list.append(NamedFact(name: "quartile", value: .text(quartile.rawValue), provenance: facts.issn!.provenance, confidence: 0.9)) }
+
+        record.criterion = facts.activity.flatMap { $0.value.criterion(quartile: journal.quartile, inRecommendedJournal: journal.recommended) }
+        if record.activity == .article, record.criterion == nil {
+            record.uncertainties.append(journal.missingListNote)
+        }
+        record.needsNotarizedTranslation = Self.needsTranslation(language: record.language, criterion: record.criterion, options.interpretation)
+        record.facts = list
+
+        guard let criterion = record.criterion else { return record }
+        var evidence = Evidence(criterion: criterion)
+        evidence.activity = record.activity
+        evidence.title = facts.title?.value
+        evidence.documentNumber = facts.documentNumber?.value
+        evidence.language = record.language
+        evidence.hasNotarizedTranslation = record.hasNotarizedTranslation
+        evidence.startDate = facts.startDate?.value
+        evidence.endDate = facts.endDate?.value
+        evidence.issueDate = facts.issueDate?.value
+        evidence.publicationYear = facts.year?.value
+        evidence.hours = facts.hours?.value
+        evidence.credits = facts.credits?.value
+        evidence.weeks = facts.weeks?.value
+        evidence.days = facts.days?.value
+        evidence.testQuestions = facts.testQuestions?.value
+        evidence.clinicalScenarios = facts.clinicalScenarios?.value
+        evidence.significance = facts.significance?.value
+        evidence.role = facts.role?.value
+        evidence.publicationKind = facts.publicationKind?.value
+        evidence.authorPosition = authorPosition
+        evidence.authorCount = facts.authors?.value.count
+        evidence.quartile = journal.quartile
+        evidence.fingerprint = Self.fingerprint(evidence, holder: record.holderName)
+        record.evidence = evidence
+        return record
+    }
+
+    /// Paragraph 7, as the reading in force applies it: a published work needs no translation
+    /// unless `publicationsNeedTranslation`.
+    static func needsTranslation(language: String?, criterion: Int?, _ interpretation: Interpretation) -> Bool {
+        guard let language, !["kk", "ru"].contains(language) else { return false }
+        let isPublication = criterion.flatMap(Criterion.number)?.isPublication ?? false
+        return !isPublication || interpretation.publicationsNeedTranslation
+    }
+
+    /// The same certificate scanned twice gives the same fingerprint: the same criterion,
+    /// number, holder, dates and volume.
+    static func fingerprint(_ evidence: Evidence, holder: String?) -> String {
+        let holder = holder.map { PersonName.skeleton($0.split(separator: " ").first.map(String.init) ?? $0) } ?? ""
+        let parts: [String?] = [
+            "\(evidence.criterion)", evidence.documentNumber, holder, evidence.startDate?.description,
+            evidence.endDate?.description, evidence.issueDate?.description, evidence.publicationYear.map(String.init),
+            evidence.hours?.description, evidence.credits?.description, evidence.weeks.map(String.init),
+            evidence.days.map(String.init), evidence.testQuestions.map(String.init), evidence.clinicalScenarios.map(String.init),
+            evidence.title?.lowercased(),
+        ]
+        return parts.map { $0 ?? "-" }.joined(separator: "|")
+    }
+}
+
+/// Where a journal stands on the user's lists: criterion 10 with a quartile, 8 when
+/// recommended, 9 when on neither list; undecided when a list was not supplied.
+struct JournalPlacement {
+    let quartile: Quartile?
+    let recommended: Bool?
+    let missingListNote: String
+
+    init(issns: [ISSN], title: String?, options: IntakeOptions) {
+        quartile = options.quartiles?.entry(for: issns)?.quartile
+        if quartile != nil {
+            recommended = nil
+        } else if let list = options.recommendedJournals, options.quartiles != nil {
+            recommended = list.contains(issns: issns, title: title)
+        } else if let list = options.recommendedJournals, list.contains(issns: issns, title: title) {
+            recommended = true
+        } else {
+            recommended = nil
+        }
+        missingListNote =
+            issns.isEmpty && title == nil
+            ? "the article's journal is not named, so its criterion (8, 9 or 10) cannot be decided"
+            : "the journal's criterion (8, 9 or 10) cannot be decided without both journal lists (--journals and --recommended-journals)"
+    }
+}

@@ -1,0 +1,88 @@
+import CPDRules
+import FactExtraction
+
+/// How a document's text was obtained.
+public enum SourceKind: String, Sendable, Codable {
+    case pdfText = "pdf-text"
+    case pdfOCR = "pdf-ocr"
+    case imageOCR = "image-ocr"
+    case xml
+}
+
+/// One fact as `cpd extract` reports it: its value, where it was read and how sure the reading is.
+public struct NamedFact: Sendable, Hashable {
+    public enum Value: Sendable, Hashable {
+        case text(String)
+        case number(String)  // exact decimal text, written as a JSON number
+        case date(CalendarDate)
+        case flag(Bool)
+        case list([String])
+    }
+
+    public let name: String
+    public let value: Value
+    public let provenance: Provenance
+    public let confidence: Double
+}
+
+/// Why a file gave no facts: each a specific, human sentence.
+public enum IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
+    case cannotOpen(String)
+    case tooLarge(bytes: Int, limit: Int)
+    case unknownFormat(String)
+    case pdf(String)
+    case image(String)
+    case xml(String)
+    case ocr(page: Int, String)
+    case timedOut(seconds: Int)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let reason): "cannot open the file: \(reason)"
+        case .tooLarge(let bytes, let limit): "the file has \(bytes) bytes, more than the limit of \(limit)"
+        case .unknownFormat(let reason): "unknown format: \(reason)"
+        case .pdf(let reason): "PDF: \(reason)"
+        case .image(let reason): "image: \(reason)"
+        case .xml(let reason): "XML: \(reason)"
+        case .ocr(let page, let reason): "page \(page): text recognition failed: \(reason)"
+        case .timedOut(let seconds): "reading took longer than \(seconds) s and was abandoned"
+        }
+    }
+}
+
+/// Everything read from one piece of evidence: one per file, or one per record of a file that
+/// holds several (a PubMed set).
+public struct ExtractionRecord: Sendable {
+    public let file: String
+    public let sha256: String
+    /// 1-based position of the record in its file, when the file holds more than one.
+    public var item: Int?
+    public var source: SourceKind?
+    public var pages: Int = 0
+    /// The original's language (ISO 639-1).
+    public var language: String?
+    /// Paragraph 7: the original is neither Kazakh nor Russian (and is not a published work).
+    public var needsNotarizedTranslation = false
+    /// A notarized translation into Kazakh or Russian is attached.
+    public var hasNotarizedTranslation = false
+    public var activity: ActivityKind?
+    public var criterion: Int?
+    public var facts: [NamedFact] = []
+    /// The facts the rules decide on; nil when nothing could be read or recognised.
+    public var evidence: Evidence?
+    /// The holder's name as printed, and every person the document names.
+    public var holderName: String?
+    public var people: [String] = []
+    /// What a person must confirm before the document can count: low-confidence readings,
+    /// facts the criterion needs that were not found.
+    public var uncertainties: [String] = []
+    public var errors: [IntakeError] = []
+
+    public init(file: String, sha256: String) {
+        self.file = file
+        self.sha256 = sha256
+    }
+
+    /// The fact of that name, if read.
+    public func fact(_ name: String) -> NamedFact? { facts.first { $0.name == name } }
+}

@@ -1,0 +1,249 @@
+import CPDRules
+import FactExtraction
+import Foundation
+import JournalLists
+import OCR
+import PDFReading
+import PersonNames
+import XMLRecords
+
+/// What the intake needs besides the files: whose evidence it is, the journal lists, limits.
+public struct IntakeOptions: Sendable {
+    /// The worker the documents belong to; author positions need it.
+    public var worker: PersonName?
+    public var quartiles: QuartileList?
+    public var recommendedJournals: RecommendedJournals?
+    public var interpretation: Interpretation
+    /// A page whose recognition takes longer is abandoned.
+    public var pageTimeout: Duration
+    /// A document whose reading takes longer is abandoned between pages.
+    public var documentTimeout: Duration
+    /// Files larger than this are refused unread.
+    public var sizeLimit: Int
+    /// Pages beyond this are not read (a certificate has a few; a 2,000-page PDF is a mistake).
+    public var pageLimit: Int
+
+    public init(
+        worker: PersonName? = nil, quartiles: QuartileList? = nil, recommendedJournals: RecommendedJournals? = nil,
+        interpretation: Interpretation = .default, pageTimeout: Duration = .seconds(60),
+        documentTimeout: Duration = .seconds(600), sizeLimit: Int = 200 * 1024 * 1024, pageLimit: Int = 500
+    ) {
+        self.worker = worker
+        self.quartiles = quartiles
+        self.recommendedJournals = recommendedJournals
+        self.interpretation = interpretation
+        self.pageTimeout = pageTimeout
+        self.documentTimeout = documentTimeout
+        self.sizeLimit = sizeLimit
+        self.pageLimit = pageLimit
+    }
+}
+
+/// Reads evidence files of every kind an HR officer receives and extracts their facts:
+/// text PDFs through poppler, scanned pages and photos through tesseract, XML through libxml2.
+public struct Intake: Sendable {
+    public let options: IntakeOptions
+    let ocr: OCRPool
+
+    /// - Parameter ocr: the pool of recognition engines; shared by every file read.
+    public init(options: IntakeOptions = IntakeOptions(), ocr: OCRPool) {
+        self.options = options
+        self.ocr = ocr
+    }
+
+    /// Reads one file. Never throws: a file that cannot be read gives a record with its error.
+    public func read(_ path: String) async -> [ExtractionRecord] {
+        let url = URL(fileURLWithPath: path)
+        let size: Int
+        let head: Data
+        do {
+            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+            guard values.isRegularFile == true else { return [failed(path, "", .cannotOpen("not a regular file"))] }
+            size = values.fileSize ?? 0
+            let handle = try FileHandle(forReadingFrom: url)
+            head = try handle.read(upToCount: 1024) ?? Data()
+            try handle.close()
+        } catch {
+            return [failed(path, "", .cannotOpen(error.localizedDescription))]
+        }
+        let sha256 = (try? FileDigest.sha256(of: url)) ?? ""
+        guard size <= options.sizeLimit else { return [failed(path, sha256, .tooLarge(bytes: size, limit: options.sizeLimit))] }
+        switch FileKind.detect(head, fileExtension: url.pathExtension) {
+        case .pdf: return [await readPDF(path, sha256: sha256)]
+        case .image: return [await readImage(path, sha256: sha256)]
+        case .xml: return readXML(url, sha256: sha256)
+        case .unknown(let reason): return [failed(path, sha256, .unknownFormat(reason))]
+        }
+    }
+
+    /// Reads many files, `concurrency` at a time, in the order given; `progress` is told after
+    /// each file.
+    public func read(_ paths: [String], concurrency: Int = 2, progress: (@Sendable (Int, Int) -> Void)? = nil) async -> [[ExtractionRecord]] {
+        var results = [[ExtractionRecord]](repeating: [], count: paths.count)
+        await withTaskGroup(of: (Int, [ExtractionRecord]).self) { group in
+            var next = 0
+            var done = 0
+            while next < min(concurrency, paths.count) {
+                let index = next
+                group.addTask { (index, await read(paths[index])) }
+                next += 1
+            }
+            for await (index, records) in group {
+                results[index] = records
+                done += 1
+                progress?(done, paths.count)
+                if next < paths.count {
+                    let index = next
+                    group.addTask { (index, await read(paths[index])) }
+                    next += 1
+                }
+            }
+        }
+        return results
+    }
+
+    // MARK: Kinds of file
+
+    private func readPDF(_ path: String, sha256: String) async -> ExtractionRecord {
+        let pdf: PDFFile
+        do {
+            pdf = try PDFFile(path: path)
+        } catch {
+            return failed(path, sha256, .pdf(error.description))
+        }
+        let pageCount = min(pdf.pageCount, options.pageLimit)
+        var texts = [String](repeating: "", count: pageCount)
+        var scanned: [Int] = []
+        for index in 0..<pageCount {
+            let text = pdf.text(ofPage: index).text
+            if TextLayer.isUsable(text) { texts[index] = text } else { scanned.append(index) }
+        }
+        var record = ExtractionRecord(file: path, sha256: sha256)
+        record.source = scanned.isEmpty ? .pdfText : .pdfOCR
+        record.pages = pdf.pageCount
+        if pdf.pageCount > pageCount { record.uncertainties.append("only the first \(pageCount) of \(pdf.pageCount) pages were read") }
+        let recognized = await recognize(pages: scanned) { index throws(IntakeError) in
+            do { return try pdf.render(page: index, dpi: 300) } catch { throw .pdf("\(error)") }
+        }
+        for (index, result) in recognized {
+            switch result {
+            case .success(let page):
+                texts[index] = page.text
+                if page.meanConfidence < 70 { record.uncertainties.append("page \(index + 1) was recognised with low confidence (\(page.meanConfidence)%)") }
+            case .failure(let error): record.errors.append(error)
+            }
+        }
+        return finish(record, pages: texts)
+    }
+
+    private func readImage(_ path: String, sha256: String) async -> ExtractionRecord {
+        let images: [RasterImage]
+        do {
+            images = try loadImage(path: path)
+        } catch {
+            return failed(path, sha256, .image(error.description))
+        }
+        var record = ExtractionRecord(file: path, sha256: sha256)
+        record.source = .imageOCR
+        record.pages = images.count
+        let pages = Array(images.prefix(options.pageLimit))
+        var texts = [String](repeating: "", count: pages.count)
+        for (index, result) in await recognize(pages: Array(pages.indices), render: { index in pages[index] }) {
+            switch result {
+            case .success(let page):
+                texts[index] = page.text
+                if page.meanConfidence < 70 { record.uncertainties.append("page \(index + 1) was recognised with low confidence (\(page.meanConfidence)%)") }
+            case .failure(let error): record.errors.append(error)
+            }
+        }
+        return finish(record, pages: texts)
+    }
+
+    private func readXML(_ url: URL, sha256: String) -> [ExtractionRecord] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return [failed(url.path, sha256, .cannotOpen(error.localizedDescription))]
+        }
+        do {
+            switch try XMLRecords.read(data, name: url.lastPathComponent) {
+            case .publications(let publications):
+                return PublicationIntake(options: options).records(publications, file: url.path, sha256: sha256)
+            case .activities(let export):
+                return ActivityExportIntake.records(export, file: url.path, sha256: sha256, options: options)
+            }
+        } catch {
+            return [failed(url.path, sha256, .xml(error.reason.description))]
+        }
+    }
+
+    // MARK: Recognition
+
+    /// Recognises the given pages, as many at a time as the pool has engines, rendering each
+    /// only when an engine is about to be free, so memory holds a few pages whatever the count.
+    private func recognize(
+        pages: [Int], render: @escaping @Sendable (Int) throws(IntakeError) -> RasterImage
+    ) async -> [(Int, Result<OCRPage, IntakeError>)] {
+        let started = ContinuousClock.now
+        let timeout = options.pageTimeout
+        let deadline = started + options.documentTimeout
+        return await withTaskGroup(of: (Int, Result<OCRPage, IntakeError>).self) { group in
+            var results: [(Int, Result<OCRPage, IntakeError>)] = []
+            var queue = pages[...]
+            func startNext() {
+                guard let index = queue.popFirst() else { return }
+                group.addTask { [ocr] in
+                    guard ContinuousClock.now < deadline else {
+                        return (index, .failure(.timedOut(seconds: Int(options.documentTimeout.components.seconds))))
+                    }
+                    do {
+                        let image = try render(index)
+                        return (index, .success(try await ocr.recognize(image, timeout: timeout)))
+                    } catch let error as IntakeError {
+                        return (index, .failure(error))
+                    } catch {
+                        return (index, .failure(.ocr(page: index + 1, "\(error)")))
+                    }
+                }
+            }
+            for _ in 0..<max(1, ocr.size) { startNext() }
+            for await result in group {
+                results.append(result)
+                startNext()
+            }
+            return results.sorted { $0.0 < $1.0 }
+        }
+    }
+
+    // MARK: Records
+
+    private func failed(_ path: String, _ sha256: String, _ error: IntakeError) -> ExtractionRecord {
+        var record = ExtractionRecord(file: path, sha256: sha256)
+        record.errors = [error]
+        return record
+    }
+
+    /// Extracts the facts from the pages' text and decides what the rules will see.
+    private func finish(_ record: ExtractionRecord, pages: [String]) -> ExtractionRecord {
+        guard pages.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            var record = record
+            if record.errors.isEmpty { record.errors.append(.unknownFormat("no text could be read from the document")) }
+            return record
+        }
+        let facts = FactExtractor.extract(from: SourceText(pages: pages))
+        return EvidenceBuilder(options: options).record(from: facts, base: record)
+    }
+}
+
+/// Whether a PDF page's own text layer can be trusted, or the page must be recognised.
+enum TextLayer {
+    /// At least a few words of real letters: scanners add an empty or garbage layer, and some
+    /// producers embed fonts without a map back to Unicode.
+    static func isUsable(_ text: String) -> Bool {
+        let visible = text.filter { !$0.isWhitespace }
+        let letters = visible.filter(\.isLetter)
+        return letters.count >= 20 && Double(letters.count) >= Double(visible.count) * 0.5
+            && !visible.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) || $0 == "\u{FFFD}" }
+    }
+}

@@ -1,0 +1,157 @@
+import CTesseract
+import Foundation
+
+/// One tesseract engine plus the orientation detector it needs. Not thread-safe: use one per
+/// thread (`OCRPool` does). Creating one costs about 0.3 s, so keep it.
+public final class OCREngine {
+    public let languages: String
+    private let reader: OpaquePointer
+    /// A separate engine for orientation: OSD needs the legacy `osd` model, which cannot share
+    /// an engine with the LSTM-only language models.
+    private let orientationDetector: OpaquePointer
+
+    /// Orientation margins below this are guesses; such pages are read as they are.
+    private static let minimumOrientationConfidence: Float = 2
+
+    public init(languages: String = "kaz+rus+eng") throws(OCRError) {
+        self.languages = languages
+        reader = try Self.makeEngine(languages: languages, mode: PSM_AUTO)
+        do {
+            orientationDetector = try Self.makeEngine(languages: "osd", mode: PSM_OSD_ONLY)
+        } catch {
+            Self.destroy(reader)
+            throw error
+        }
+    }
+
+    deinit {
+        Self.destroy(reader)
+        Self.destroy(orientationDetector)
+    }
+
+    /// Stands the page upright, straightens it, and reads it. `timeout` bounds the whole page;
+    /// tesseract checks it between words, so the time is exceeded by at most one word, plus the
+    /// layout analysis when the time is spent before recognition begins.
+    public func recognize(_ image: RasterImage, timeout: Duration = .seconds(60)) throws(OCRError) -> OCRPage {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        OpenMP.disableOnCurrentThread()
+        defer {
+            TessBaseAPIClear(reader)
+            TessBaseAPIClear(orientationDetector)
+        }
+
+        var picture = Picture(image)
+        let rotation = uprightRotation(of: picture)
+        if rotation != 0, let turned = picture.map({ pixRotateOrth($0, Int32(rotation / 90)) }) {
+            picture = turned
+        }
+        var skew = 0.0
+        var angle: Float = 0, confidence: Float = 0
+        // Defaults: a sweep of ±7°, binarised at 130. Leptonica returns a clone, the same
+        // pointer, when it finds no reliable skew or one under 0.1°.
+        let straight = picture.withPix { pix in
+            pixDeskewGeneral(pix, 0, 0, 0, 0, 0, &angle, &confidence).map { ($0, $0 != pix) }
+        }
+        if let (pix, deskewed) = straight {
+            if deskewed { skew = -Double(angle) }
+            picture = Picture(pix)
+        }
+
+        picture.withPix { TessBaseAPISetImage2(reader, $0) }
+        if picture.dpi > 0 { TessBaseAPISetSourceResolution(reader, Int32(picture.dpi)) }
+        let monitor = TessMonitorCreate()
+        defer { TessMonitorDelete(monitor) }
+        let remaining = clock.now.duration(to: deadline)
+        let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+        // A spent budget still gets 1 ms, so tesseract itself abandons the page at its first word.
+        TessMonitorSetDeadlineMSecs(monitor, Int32(clamping: max(1, milliseconds)))
+        guard TessBaseAPIRecognize(reader, monitor) == 0 else {
+            if clock.now >= deadline { throw .timedOut(seconds: Int(timeout.components.seconds)) }
+            throw .failed("tesseract could not recognise the page")
+        }
+        return OCRPage(
+            text: takeText(TessBaseAPIGetUTF8Text(reader)),
+            meanConfidence: Int(TessBaseAPIMeanTextConf(reader)),
+            rotation: rotation, skewDegrees: skew, lines: lines())
+    }
+
+    /// The clockwise turn (0, 90, 180, 270) that stands the page upright, 0 when unsure. OSD
+    /// samples character shapes, so a 300-dpi page is examined at half size: twice as fast,
+    /// same answer.
+    private func uprightRotation(of picture: Picture) -> Int {
+        var sample = picture
+        if min(picture.width, picture.height) >= 2000, let half = picture.map(pixScaleAreaMap2) {
+            sample = half
+            half.withPix { _ = pixSetResolution($0, Int32(picture.dpi / 2), Int32(picture.dpi / 2)) }
+        }
+        sample.withPix { TessBaseAPISetImage2(orientationDetector, $0) }
+        if sample.dpi > 0 { TessBaseAPISetSourceResolution(orientationDetector, Int32(sample.dpi)) }
+        var degrees: Int32 = 0
+        var confidence: Float = 0
+        // The script name points into the detector's own tables: not ours to free, so not asked for.
+        guard TessBaseAPIDetectOrientationScript(orientationDetector, &degrees, &confidence, nil, nil) != 0,
+            confidence >= Self.minimumOrientationConfidence
+        else { return 0 }
+        // Tesseract reports how far the page is turned clockwise; turning on to 360° undoes it.
+        return (360 - Int(degrees)) % 360
+    }
+
+    private func lines() -> [OCRLine] {
+        guard let iterator = TessBaseAPIGetIterator(reader) else { return [] }
+        defer { TessResultIteratorDelete(iterator) }
+        var lines: [OCRLine] = []
+        repeat {
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            let text = takeText(TessResultIteratorGetUTF8Text(iterator, RIL_TEXTLINE))
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty,
+                TessPageIteratorBoundingBox(
+                    TessResultIteratorGetPageIteratorConst(iterator), RIL_TEXTLINE, &left, &top, &right, &bottom) != 0
+            else { continue }
+            lines.append(
+                OCRLine(
+                    text: text,
+                    box: Box(x: Double(left), y: Double(top), width: Double(right - left), height: Double(bottom - top)),
+                    confidence: Double(TessResultIteratorConfidence(iterator, RIL_TEXTLINE))))
+        } while TessResultIteratorNext(iterator, RIL_TEXTLINE) != 0
+        return lines
+    }
+
+    private func takeText(_ text: UnsafeMutablePointer<CChar>?) -> String {
+        guard let text else { return "" }
+        defer { TessDeleteText(text) }
+        return String(cString: text)
+    }
+
+    private static func makeEngine(languages: String, mode: TessPageSegMode) throws(OCRError) -> OpaquePointer {
+        let engine = TessBaseAPICreate()!
+        // Tesseract's messages ("Estimating resolution", "Empty page!!") go to debug_file.
+        // It is a process-wide setting, harmless to repeat.
+        TessBaseAPISetVariable(engine, "debug_file", "/dev/null")
+        guard TessBaseAPIInit3(engine, nil, languages) == 0 else {
+            destroy(engine)
+            throw .engineUnavailable("cannot load the tesseract models for '\(languages)' (is its traineddata installed?)")
+        }
+        TessBaseAPISetPageSegMode(engine, mode)
+        return engine
+    }
+
+    private static func destroy(_ engine: OpaquePointer) {
+        TessBaseAPIEnd(engine)
+        TessBaseAPIDelete(engine)
+    }
+}
+
+/// Tesseract parallelises its LSTM with OpenMP (`num_threads(4)` per layer). On a busy machine
+/// the spinning threads cost more than they give: a page takes about three times as long.
+/// `OMP_THREAD_LIMIT=1` is read once, when libgomp loads with the process, so setting it from
+/// Swift comes too late; allowing no active parallel level on the calling thread has the same
+/// effect. Looked up at run time: a tesseract built without OpenMP simply lacks the symbol.
+enum OpenMP {
+    private typealias SetMaxActiveLevels = @convention(c) (Int32) -> Void
+    private static let setMaxActiveLevels: SetMaxActiveLevels? =
+        dlsym(nil, "omp_set_max_active_levels").map { unsafeBitCast($0, to: SetMaxActiveLevels.self) }
+
+    static func disableOnCurrentThread() { setMaxActiveLevels?(0) }
+}
