@@ -121,7 +121,8 @@ enum ActivityClassifier {
             if faceToFace { scores[.onlineCourse] = nil } else { scores[.onlineCourse] = online + (scores[.seminar] ?? 0); scores[.seminar] = nil }
         }
         let ranked = scores.sorted { $0.value > $1.value }
-        guard let best = ranked.first, best.value > 0, let line = evidence[best.key]?.line else { return nil }
+        // One specific phrase at least: a word such as "implementation" in passing is not enough.
+        guard let best = ranked.first, best.value >= 3, let line = evidence[best.key]?.line else { return nil }
         let runnerUp = ranked.dropFirst().first?.value ?? 0
         let confidence = min(1, best.value / (best.value + runnerUp) * min(1, best.value / 6))
         return Classification(activity: best.key, confidence: confidence, line: line)

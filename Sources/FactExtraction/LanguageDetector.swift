@@ -17,13 +17,27 @@ enum LanguageDetector {
         ("it", ["il", "gli", "che", "ore", "della", "del", "certifica", "partecipato", "una", "per", "con"]),
     ]
 
+    /// Scripts that name their language outright: no Kazakh or Russian document is in them.
+    private static let scripts: [(range: ClosedRange<UInt32>, language: String)] = [
+        (0x0600...0x06FF, "ar"), (0x0590...0x05FF, "he"), (0x0370...0x03FF, "el"), (0x10A0...0x10FF, "ka"),
+        (0x0530...0x058F, "hy"), (0x4E00...0x9FFF, "zh"), (0x3040...0x30FF, "ja"), (0xAC00...0xD7AF, "ko"),
+        (0x0E00...0x0E7F, "th"), (0x0900...0x097F, "hi"),
+    ]
+
     /// The ISO 639-1 code of the text's language, or nil when it has too few letters to tell.
     static func language(of text: String) -> String? {
         let lower = text.lowercased()
+        var scriptCounts: [String: Int] = [:]
+        for scalar in lower.unicodeScalars {
+            if let script = scripts.first(where: { $0.range.contains(scalar.value) }) { scriptCounts[script.language, default: 0] += 1 }
+        }
         var cyrillic = 0, latin = 0, kazakh = 0
         for character in lower where character.isLetter {
             if character.isCyrillic { cyrillic += 1 } else if character.isASCII || character.isLatinExtended { latin += 1 }
             if kazakhLetters.contains(character) { kazakh += 1 }
+        }
+        if let (language, count) = scriptCounts.max(by: { $0.value < $1.value }), count >= 3, count * 2 >= cyrillic + latin {
+            return language
         }
         guard cyrillic + latin >= 8 else { return nil }
         let words = lower.split { !$0.isLetter }.map(String.init)

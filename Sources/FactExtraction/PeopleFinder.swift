@@ -91,8 +91,8 @@ enum PeopleFinder {
             }
         }
         guard words.count >= 2 else { return nil }
-        // An all-capitals heading is not a name unless it has a patronymic.
-        if words.allSatisfy({ $0 == $0.uppercased() && $0.count > 3 }), !words.contains(where: looksLikePatronymic) { return nil }
+        // An all-capitals heading or placeholder ("ABC DEF") is not a name unless it has a patronymic.
+        if words.allSatisfy({ $0 == $0.uppercased() && $0.filter(\.isLetter).count >= 2 }), !words.contains(where: looksLikePatronymic) { return nil }
         return words.joined(separator: " ")
     }
 
@@ -116,7 +116,7 @@ enum PeopleFinder {
         "llp", "inc", "ltd", "gmbh", "город", "г.", "city", "oblast", "region", "kazakhstan", "астана", "алматы",
         "ассоциация", "общественное", "объединение", "наименование", "название", "вид", "автор", "авторы",
         "участника", "участник", "доклада", "докладчика", "коуча", "member", "charité", "universitätsmedizin",
-        "берлин", "berlin", "sheba", "hacettepe", "eurasian", "organization", "teilnahmebescheinigung", "hiermit",
+        "берлин", "berlin", "sheba", "hacettepe", "eurasian", "organization", "teilnahmebescheinigung", "hiermit", "first", "last", "name", "surname", "signature", "подпись",
         "bestätigt", "this", "certify", "attendance", "зарегистрировано", "нотариус", "перевод", "сертификаты",
     ]
 }

@@ -34,6 +34,8 @@ public enum IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
     case image(String)
     case xml(String)
     case ocr(page: Int, String)
+    /// Every page was read or recognised and none holds legible text.
+    case noText(pages: Int)
     case timedOut(seconds: Int)
 
     public var description: String {
@@ -45,6 +47,7 @@ public enum IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
         case .image(let reason): "image: \(reason)"
         case .xml(let reason): "XML: \(reason)"
         case .ocr(let page, let reason): "page \(page): text recognition failed: \(reason)"
+        case .noText(let pages): "no legible text on \(pages == 1 ? "its page" : "any of its \(pages) pages") (a picture, or a blank scan)"
         case .timedOut(let seconds): "reading took longer than \(seconds) s and was abandoned"
         }
     }

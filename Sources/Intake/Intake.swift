@@ -115,8 +115,10 @@ public struct Intake: Sendable {
         var texts = [String](repeating: "", count: pageCount)
         var scanned: [Int] = []
         for index in 0..<pageCount {
-            let text = pdf.text(ofPage: index).text
-            if TextLayer.isUsable(text) { texts[index] = text } else { scanned.append(index) }
+            // A thin layer is kept in case recognition finds even less (a short line in a
+            // script tesseract was not told about).
+            texts[index] = pdf.text(ofPage: index).text
+            if !TextLayer.isUsable(texts[index]) { scanned.append(index) }
         }
         var record = ExtractionRecord(file: path, sha256: sha256)
         record.source = scanned.isEmpty ? .pdfText : .pdfOCR
@@ -128,7 +130,7 @@ public struct Intake: Sendable {
         for (index, result) in recognized {
             switch result {
             case .success(let page):
-                texts[index] = page.text
+                if page.text.filter(\.isLetter).count >= texts[index].filter(\.isLetter).count { texts[index] = page.text }
                 if page.meanConfidence < 70 { record.uncertainties.append("page \(index + 1) was recognised with low confidence (\(page.meanConfidence)%)") }
             case .failure(let error): record.errors.append(error)
             }
@@ -228,7 +230,7 @@ public struct Intake: Sendable {
     private func finish(_ record: ExtractionRecord, pages: [String]) -> ExtractionRecord {
         guard pages.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
             var record = record
-            if record.errors.isEmpty { record.errors.append(.unknownFormat("no text could be read from the document")) }
+            if record.errors.isEmpty { record.errors.append(.noText(pages: record.pages)) }
             return record
         }
         let facts = FactExtractor.extract(from: SourceText(pages: pages))
