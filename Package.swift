@@ -25,7 +25,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading"]),
         .executable(name: "cpd", targets: ["cpd"]),
     ],
     dependencies: [
@@ -57,6 +57,8 @@ let package = Package(
         .target(
             name: "Intake",
             dependencies: ["CGLib", "CPDRules", "FactExtraction", "JournalLists", "OCR", "PDFReading", "PersonNames", "XMLRecords"]),
+        // A worker's folder assessed: the intake's records decided under the rules and Appendix 3.
+        .target(name: "Confirmation", dependencies: ["CPDRules", "Intake", "PersonNames"]),
         // The register extract (workers by IIN) the confirmation commands take.
         .target(name: "Register", dependencies: ["CPDRules"]),
         // Assessments and the rules table as JSON and as text for a person.
@@ -76,7 +78,8 @@ let package = Package(
         .testTarget(name: "FactExtractionTests", dependencies: ["FactExtraction"]),
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(

@@ -67,8 +67,8 @@ public struct AssessmentReport: Encodable, Sendable {
         interpretation = assessment.interpretation
         documents = assessment.items.enumerated().map { index, item in
             Document(
-                index: index + 1, line: lines[index], title: item.evidence.title, activity: item.evidence.activity,
-                criterion: item.evidence.criterion, creditUnits: item.outcome.creditUnits,
+                index: index + 1, line: lines[index], title: item.evidence?.title, activity: item.evidence?.activity,
+                criterion: item.evidence?.criterion ?? 0, creditUnits: item.outcome.creditUnits,
                 decision: item.outcome.decision, calculation: item.outcome.calculation,
                 reasons: item.outcome.refusals.map(\.reason), refusals: item.outcome.refusals,
                 review: item.outcome.reviewNotes)

@@ -1,9 +1,16 @@
 /// The decision on every document of one worker, the totals, and Appendix 3.
 public struct Assessment: Sendable {
     public struct Item: Sendable {
-        public let evidence: Evidence
+        /// Nil for a document nothing could be read from.
+        public let evidence: Evidence?
         public let criterion: Criterion?
         public let outcome: Outcome
+
+        public init(evidence: Evidence?, criterion: Criterion?, outcome: Outcome) {
+            self.evidence = evidence
+            self.criterion = criterion
+            self.outcome = outcome
+        }
     }
 
     public let confirmationDate: CalendarDate
@@ -22,11 +29,8 @@ public struct Assessment: Sendable {
         evidence: [Evidence], confirmationDate: CalendarDate, targetCategory: QualificationCategory,
         interpretation: Interpretation = .default
     ) {
-        self.confirmationDate = confirmationDate
-        self.targetCategory = targetCategory
-        self.interpretation = interpretation
         var firstIndexByFingerprint: [String: Int] = [:]
-        items = evidence.enumerated().map { index, evidence in
+        let items = evidence.enumerated().map { index, evidence in
             guard let criterion = Criterion.number(evidence.criterion) else {
                 return Item(evidence: evidence, criterion: nil, outcome: .refused([
                     Refusal(.unrecognized, "Criterion \(evidence.criterion) does not exist; Appendix 1 has criteria 1 to 21. Paragraph 11: the document does not meet the requirements of any criterion.")
@@ -34,9 +38,7 @@ public struct Assessment: Sendable {
             }
             if let fingerprint = evidence.fingerprint {
                 if let original = firstIndexByFingerprint[fingerprint] {
-                    return Item(evidence: evidence, criterion: criterion, outcome: .refused([
-                        Refusal(.duplicate, "The same evidence as item \(original + 1) was submitted again; one copy counts. Paragraph 11: a result is confirmed once.")
-                    ]))
+                    return Item(evidence: evidence, criterion: criterion, outcome: .duplicate(of: "item \(original + 1)"))
                 }
                 firstIndexByFingerprint[fingerprint] = index
             }
@@ -44,7 +46,19 @@ public struct Assessment: Sendable {
                 evidence: evidence, criterion: criterion,
                 outcome: criterion.evaluate(evidence, on: confirmationDate, interpretation: interpretation))
         }
+        self.init(items: items, confirmationDate: confirmationDate, targetCategory: targetCategory, interpretation: interpretation)
+    }
 
+    /// Adds up documents already decided (by `evaluate` and by checks the rules cannot make
+    /// alone, such as whose name a certificate bears) and applies Appendix 3.
+    public init(
+        items: [Item], confirmationDate: CalendarDate, targetCategory: QualificationCategory,
+        interpretation: Interpretation = .default
+    ) {
+        self.confirmationDate = confirmationDate
+        self.targetCategory = targetCategory
+        self.interpretation = interpretation
+        self.items = items
         var totals = Totals()
         var byCriterion: [Int: CreditUnits] = [:]
         var commission = 0
@@ -54,7 +68,7 @@ public struct Assessment: Sendable {
             totals.add(item.outcome.creditUnits, in: criterion.chapter)
             byCriterion[criterion.number, default: 0] += item.outcome.creditUnits
             if criterion.number == 21, let requirements = CPDRequirements.forCategory(targetCategory),
-                let date = item.evidence.endDate ?? item.evidence.issueDate,
+                let date = item.evidence?.endDate ?? item.evidence?.issueDate,
                 window.contains(date, lastYears: requirements.commissionYears)
             {
                 commission += 1

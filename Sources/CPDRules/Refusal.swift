@@ -59,6 +59,11 @@ public struct Outcome: Sendable, Hashable {
         Outcome(decision: .refused, creditUnits: .zero, calculation: "refused", refusals: refusals, reviewNotes: [])
     }
 
+    /// The second copy of evidence already counted: `original` names the first.
+    public static func duplicate(of original: String) -> Outcome {
+        .refused([Refusal(.duplicate, "The same evidence as \(original) was submitted again; one copy counts. Paragraph 11: a result is confirmed once.")])
+    }
+
     public static func review(_ notes: [String]) -> Outcome {
         Outcome(decision: .review, creditUnits: .zero, calculation: "awaiting review", refusals: [], reviewNotes: notes)
     }

@@ -6,10 +6,10 @@ import Foundation
 enum PeopleFinder {
     /// Labels followed by the holder's name on the same line.
     static let holderLabels: [String] = [
-        "настоящая справка выдана", "выдано", "выдана", "выдан", "ф.и.о.:", "ф.и.о:", "фио:", "ф. и. о.:",
-        "стажер:", "стажёр:", "эксперт:", "автор (разработчик):", "участник:", "слушатель:", "name:",
-        "participant:", "awarded to", "presented to", "issued to", "аты-жөні:", "тегі, аты:", "назначить",
-        "включить в состав рабочей группы:", "осы куәлік", "осы сертификат", "тағайындалсын", "член:", "member:",
+        "настоящая справка выдана", "выдано", "выдана", "выдан", "ф.и.о", "фио", "ф. и. о", "стажер", "стажёр",
+        "эксперт", "автор (разработчик)", "участник", "слушатель", "name", "participant", "awarded to", "presented to",
+        "issued to", "аты-жөні", "тегі, аты", "назначить", "включить в состав рабочей группы", "осы куәлік",
+        "осы сертификат", "тағайындалсын", "член", "member",
     ]
 
     /// Labels whose name stands on the next line.
@@ -66,12 +66,14 @@ enum PeopleFinder {
         if !facts.people.contains(where: { $0.value == name }) { facts.people.append(Found(name, line, confidence: 0.85)) }
     }
 
-    /// The name that follows `label` in the line.
+    /// The name that follows `label` in the line, after any colon or dash OCR may have kept or
+    /// lost ("Ф.И.О.: Иванова…", "Ф.И.О. Иванова…").
     static func name(after label: String, in line: SourceText.Line) -> String? {
         guard let range = line.folded.range(of: label) else { return nil }
         let offset = line.folded.distance(from: line.folded.startIndex, to: range.upperBound)
-        let rest = String(line.text.dropFirst(offset))
-        return nameWords(rest)
+        let rest = line.text.dropFirst(offset)
+        guard rest.first.map({ !$0.isLetter }) ?? false else { return nil }  // a whole word, not "экспертиза"
+        return nameWords(String(rest.drop { ":.-– ".contains($0) }))
     }
 
     /// The leading name in `text`: two to four capitalised words or initials ("Искаковой Мадине

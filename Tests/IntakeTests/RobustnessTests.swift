@@ -10,8 +10,12 @@ struct RobustnessTests {
     static let pool = OCRPool(size: 2)
     let intake = Intake(options: IntakeOptions(pageTimeout: .seconds(60), sizeLimit: 5 * 1024 * 1024), ocr: RobustnessTests.pool)
 
+    /// `../shared` beside the package.
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+
     static func realWorld(_ folder: String) -> [String] {
-        let directory = Corpus.root.appendingPathComponent("realworld/\(folder)")
+        let directory = shared.appendingPathComponent("realworld/\(folder)")
         return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted().map { directory.appendingPathComponent($0).path }
     }
 
@@ -86,7 +90,7 @@ struct RobustnessTests {
     }
 
     @Test func aJPEGNamedPDFIsReadAsTheImageItIs() async throws {
-        let scan = Corpus.root.appendingPathComponent("corpus/inbox/660711467386/05_seminar.jpg")
+        let scan = Self.shared.appendingPathComponent("corpus/inbox/660711467386/05_seminar.jpg")
         let path = try temporaryFile("scan.pdf", try Data(contentsOf: scan))
         let record = try #require(await intake.read(path).first)
         #expect(record.source == .imageOCR)

@@ -6,7 +6,8 @@ import OCR
 import PersonNames
 
 /// The development corpus in `../shared/corpus`: its files, its truth and its lists.
-struct Corpus {
+/// Immutable once read (the truth's JSON values are never changed), so shared across tasks.
+struct Corpus: @unchecked Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
 
@@ -41,14 +42,22 @@ struct Corpus {
         recommended = try RecommendedJournals(csv: String(contentsOf: corpus.appendingPathComponent("recommended-journals.csv"), encoding: .utf8))
     }
 
-    /// Every document read through the intake, with its worker's name, as `cpd extract` would.
-    func read(pool: OCRPool) async -> [(Document, ExtractionRecord?)] {
-        var results: [(Document, ExtractionRecord?)] = []
+    /// Every document read through the intake, with its worker's name, as `cpd extract` would:
+    /// the records of each worker's documents, in the truth's order.
+    func read(pool: OCRPool) async -> [String: [ExtractionRecord]] {
+        var results: [String: [ExtractionRecord]] = [:]
         for worker in workers {
             let intake = Intake(options: IntakeOptions(worker: worker.name, quartiles: quartiles, recommendedJournals: recommended), ocr: pool)
             let records = await intake.read(worker.documents.map(\.file), concurrency: pool.size)
-            results += zip(worker.documents, records).map { ($0, $1.first) }
+            results[worker.iin] = records.map { $0.first! }
         }
         return results
+    }
+
+    /// The corpus read once per test run, shared by the suites that score it.
+    static let reading = Task { () throws -> (Corpus, [String: [ExtractionRecord]]) in
+        let corpus = try Corpus()
+        let pool = OCRPool(size: ProcessInfo.processInfo.activeProcessorCount)
+        return (corpus, await corpus.read(pool: pool))
     }
 }

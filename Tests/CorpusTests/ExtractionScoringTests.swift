@@ -55,10 +55,10 @@ struct CorpusScoringTests {
     }
 
     @Test func scoresEachKindOfSourceAboveItsThreshold() async throws {
-        let corpus = try Corpus()
-        let pool = OCRPool(size: ProcessInfo.processInfo.activeProcessorCount)
+        let (corpus, records) = try await Corpus.reading.value
         var scores: [String: Score] = [:]
-        for (document, record) in await corpus.read(pool: pool) {
+        for worker in corpus.workers {
+          for (document, record) in zip(worker.documents, records[worker.iin]!) {
             let group = document.source.hasSuffix("ocr") ? "scans and photos" : document.source == "xml" ? "xml" : "text PDFs"
             let results = Self.compare(document, record)
             var score = scores[group] ?? Score()
@@ -69,6 +69,7 @@ struct CorpusScoringTests {
                 score.misses.append("\(document.file.split(separator: "/").suffix(2).joined(separator: "/")): " + results.filter { !$0.ok }.map(\.detail).joined(separator: "; "))
             }
             scores[group] = score
+          }
         }
         let thresholds = ["text PDFs": 0.97, "scans and photos": 0.93, "xml": 0.99]
         for (group, threshold) in thresholds.sorted(by: { $0.key < $1.key }) {

@@ -1,0 +1,103 @@
+import CPDRules
+import Intake
+import PersonNames
+
+/// One worker's folder assessed: every document's decision with what was read from it, the
+/// totals and Appendix 3.
+public struct FolderAssessment: Sendable {
+    public struct Document: Sendable {
+        public let record: ExtractionRecord
+        public let item: Assessment.Item
+    }
+
+    public let workerIIN: String?
+    public let workerName: PersonName
+    public let documents: [Document]
+    public let assessment: Assessment
+
+    /// Decides each record in order (the first copy of duplicated evidence counts). Beyond the
+    /// rules of Appendix 1, a document is refused when nothing could be read from it, when it is
+    /// not any kind of CPD evidence, when it bears someone else's name, or when it repeats one
+    /// already counted; it goes to review when its reading is uncertain.
+    public init(
+        records: [ExtractionRecord], workerIIN: String?, workerName: PersonName, confirmationDate: CalendarDate,
+        targetCategory: QualificationCategory, interpretation: Interpretation = .default
+    ) {
+        self.workerIIN = workerIIN
+        self.workerName = workerName
+        var seenContent: [String: String] = [:]
+        var seenEvidence: [String: String] = [:]
+        var documents: [Document] = []
+        for record in records {
+            let name = record.file.split(separator: "/").last.map(String.init) ?? record.file
+            let label = name + (record.item.map { " (record \($0))" } ?? "")
+            let contentKey = record.sha256 + (record.item.map { "#\($0)" } ?? "")
+            let item = Self.decide(
+                record, workerName: workerName, duplicateOf: seenContent[contentKey] ?? record.evidence?.fingerprint.flatMap { seenEvidence[$0] },
+                confirmationDate: confirmationDate, interpretation: interpretation)
+            if seenContent[contentKey] == nil { seenContent[contentKey] = label }
+            if item.outcome.decision != .refused || item.outcome.refusals.allSatisfy({ $0.reason != .duplicate }),
+                let fingerprint = record.evidence?.fingerprint, seenEvidence[fingerprint] == nil
+            {
+                seenEvidence[fingerprint] = label
+            }
+            documents.append(Document(record: record, item: item))
+        }
+        self.documents = documents
+        assessment = Assessment(
+            items: documents.map(\.item), confirmationDate: confirmationDate, targetCategory: targetCategory,
+            interpretation: interpretation)
+    }
+
+    static func decide(
+        _ record: ExtractionRecord, workerName: PersonName, duplicateOf original: String?,
+        confirmationDate: CalendarDate, interpretation: Interpretation
+    ) -> Assessment.Item {
+        if let error = record.errors.first {
+            return .init(evidence: nil, criterion: nil, outcome: .refused([
+                Refusal(.unreadable, "The document cannot be read: \(error). Paragraph 11: its compliance with the criteria cannot be established.")
+            ]))
+        }
+        guard let evidence = record.evidence, let criterion = Criterion.number(evidence.criterion) else {
+            if record.activity == .article {
+                return .init(evidence: nil, criterion: nil, outcome: .review(record.uncertainties))
+            }
+            return .init(evidence: nil, criterion: nil, outcome: .refused([
+                Refusal(.unrecognized, "The document is not recognised as evidence under any criterion of Appendix 1. Paragraph 11: it does not meet the requirements of the criteria.")
+            ]))
+        }
+        if let original {
+            return .init(evidence: evidence, criterion: criterion, outcome: .duplicate(of: original))
+        }
+        let outcome = criterion.evaluate(evidence, on: confirmationDate, interpretation: interpretation)
+        var refusals = outcome.refusals
+        var notes = outcome.reviewNotes
+        switch HolderCheck.check(record, against: workerName) {
+        case .same: break
+        case .different(let printed):
+            refusals.append(Refusal(.holderMismatch, "The document is issued to \(printed), not to \(workerName). Paragraph 11: only the worker's own results are confirmed."))
+        case .uncertain(let note): notes.append(note)
+        }
+        if !refusals.isEmpty { return .init(evidence: evidence, criterion: criterion, outcome: .refused(refusals.sorted { $0.reason < $1.reason })) }
+        notes += record.uncertainties
+        if !notes.isEmpty { return .init(evidence: evidence, criterion: criterion, outcome: .review(notes)) }
+        return .init(evidence: evidence, criterion: criterion, outcome: outcome)
+    }
+}
+
+/// Whether a document is the worker's: the name it is issued to, or the worker among the people
+/// it names (a commission's members, a working group, the authors).
+enum HolderCheck: Equatable {
+    case same
+    case different(printed: String)
+    case uncertain(String)
+
+    static func check(_ record: ExtractionRecord, against worker: PersonName) -> HolderCheck {
+        let names = ([record.holderName].compactMap { $0 } + record.people).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        guard !names.isEmpty else { return .uncertain("the name of the person the document is issued to was not found") }
+        let matches = names.map { worker.match(printed: $0) }
+        if matches.contains(.same) { return .same }
+        if matches.allSatisfy({ $0 == .different }) { return .different(printed: record.holderName ?? names[0]) }
+        return .uncertain("the name on the document (\(names.joined(separator: ", "))) may not be the worker's")
+    }
+}
