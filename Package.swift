@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "CPDCommand",
             dependencies: [
-                "CPDRules", "CPDActivityFile", "CPDReport", "Intake", "JournalLists", "PersonNames", "Register",
+                "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "Intake", "JournalLists", "OCR", "PersonNames", "Register",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),

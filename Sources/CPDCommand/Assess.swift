@@ -2,25 +2,42 @@ import ArgumentParser
 import CPDActivityFile
 import CPDReport
 import CPDRules
+import Confirmation
 import Foundation
+import Intake
+import OCR
+import PersonNames
 
-struct Assess: ParsableCommand {
+struct Assess: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Assess a worker's activities, typed in a YAML or JSON file, against the rules.",
+        abstract: "Assess a worker's evidence against the rules: a folder of documents, or an activity file.",
         discussion: """
-            Every activity gets its criterion and credit units, or a refusal with the reason and the \
-            paragraph it rests on, or a review when a fact the criterion needs is missing. Then the \
-            totals by chapter and whether Appendix 3 is met for the target category. The file's \
-            layout is in the README ("Activity files").
+            Every document gets its criterion and credit units, a refusal with the reason and the \
+            paragraph it rests on, or a review when a fact the criterion needs is missing or \
+            uncertain. Then the totals by chapter and whether Appendix 3 is met for the target \
+            category. A folder is named by the worker's IIN and read like `cpd extract`; an activity \
+            file holds facts typed by hand (README, "Activity files").
 
-            Example:
-              cpd assess Samples/activities/aigerim.yaml --target first --as-of 2026-11-22
+            Examples:
+              cpd assess inbox/850314410007 --register workers.json --journals scimago.csv \\
+                --recommended-journals recommended.csv --as-of 2026-11-22 --format json
+              cpd assess Samples/activities/saparova-nurse-first.yaml --target first
             """)
 
-    @Argument(help: "The activity file (.yaml, .yml or .json).", completion: .file(extensions: ["yaml", "yml", "json"]))
-    var activities: String
+    @Argument(help: "A worker's folder (named by the IIN), or an activity file (.yaml, .yml, .json).", completion: .file())
+    var input: String
 
-    @Option(help: "Target qualification category: second, first or highest (default: the file's targetCategory).")
+    @OptionGroup var options: AssessmentOptions
+
+    func run() async throws {
+        let report = try await options.assess(input)
+        print(options.format == .json ? encodeJSON(report) : report.text, terminator: "")
+    }
+}
+
+/// What `assess` and `confirm` share: whose evidence, the date, the category, the readings.
+struct AssessmentOptions: ParsableArguments {
+    @Option(help: "Target qualification category: second, first or highest (default: the register's or the file's).")
     var target: QualificationCategory?
 
     @Option(name: .customLong("as-of"), help: "Confirmation date, YYYY-MM-DD (default: the file's asOf, else today).")
@@ -29,11 +46,55 @@ struct Assess: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup(title: "Whose evidence, and the journal lists")
+    var context: EvidenceContextOptions
+
     @OptionGroup(title: "Readings of the rules")
     var readings: ReadingOptions
 
-    func run() throws {
-        let file = try readActivityFile()
+    @Option(help: "Text-recognition engines to run at once (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Assesses a folder or an activity file.
+    func assess(_ input: String) async throws -> AssessmentReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            throw CommandFailure.cannotRead(input, "no such file or folder")
+        }
+        return isDirectory.boolValue ? try await assessFolder(URL(fileURLWithPath: input)) : try assessActivityFile(input)
+    }
+
+    func assessFolder(_ folder: URL) async throws -> AssessmentReport {
+        let register = try context.loadRegister()
+        let iin = folder.standardizedFileURL.lastPathComponent
+        let registered = register?.worker(iin: iin)
+        guard let name = context.worker.flatMap(PersonName.init(registerName:)) ?? registered.flatMap({ PersonName(registerName: $0.fullName) }) else {
+            throw register == nil
+                ? ValidationError("Give --register (the folder's name is the worker's IIN) or --worker for a folder.")
+                : CommandFailure.invalidInput("the register has no worker with IIN \(iin), the folder's name; give --worker")
+        }
+        guard let category = target ?? registered?.targetCategory else {
+            throw ValidationError("Give the target category with --target (second, first or highest); the register does not state it.")
+        }
+        let files: [URL]
+        do { files = try WorkerFolder.evidenceFiles(in: folder) } catch { throw CommandFailure.cannotRead(folder.path, "not a readable folder") }
+        let lists = try context.loadJournalLists()
+        let intake = Intake(
+            options: IntakeOptions(worker: name, quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation),
+            ocr: OCRPool(size: jobs))
+        let progress = ProgressLine(total: files.count)
+        let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
+        progress.finish()
+        let folderAssessment = FolderAssessment(
+            records: records, workerIIN: registered?.iin ?? iin, workerName: name, confirmationDate: asOf ?? .today,
+            targetCategory: category, interpretation: readings.interpretation)
+        return AssessmentReport(
+            assessment: folderAssessment.assessment, worker: .init(iin: registered?.iin ?? iin, fullName: name.description),
+            origins: records.map { .file($0) })
+    }
+
+    func assessActivityFile(_ path: String) throws -> AssessmentReport {
+        let file = try readActivityFile(path)
         guard let category = target ?? file.targetCategory else {
             throw ValidationError("Give the target category with --target (second, first or highest), or targetCategory in the file.")
         }
@@ -42,26 +103,18 @@ struct Assess: ParsableCommand {
             targetCategory: category, interpretation: readings.interpretation)
         let worker = (file.workerIIN != nil || file.workerName != nil)
             ? AssessmentReport.Worker(iin: file.workerIIN, fullName: file.workerName) : nil
-        let report = AssessmentReport(assessment: assessment, worker: worker, lines: file.entries.map(\.line))
-        print(format == .json ? encodeJSON(report) : report.text, terminator: "")
+        return AssessmentReport(assessment: assessment, worker: worker, origins: file.entries.map { .entry(line: $0.line) })
     }
 
     /// The file, read whole: activity files are small, and a larger one is a mistake.
-    func readActivityFile() throws -> ActivityFile {
-        let url = URL(fileURLWithPath: activities)
-        let size: Int
+    func readActivityFile(_ path: String) throws -> ActivityFile {
+        let url = URL(fileURLWithPath: path)
+        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        guard size <= 10_000_000 else { throw CommandFailure.cannotRead(path, "larger than 10 MB; an activity file is text") }
+        guard let data = try? Data(contentsOf: url) else { throw CommandFailure.cannotRead(path, "not a readable file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure.invalidInput("\(path): not UTF-8 text") }
         do {
-            size = try url.resourceValues(forKeys: [.fileSizeKey, .isDirectoryKey]).fileSize ?? 0
-        } catch {
-            throw CommandFailure.cannotRead(activities, "no such file")
-        }
-        guard size <= 10_000_000 else { throw CommandFailure.cannotRead(activities, "larger than 10 MB; an activity file is text") }
-        guard let data = try? Data(contentsOf: url) else { throw CommandFailure.cannotRead(activities, "not a readable file") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure.invalidInput("\(activities): not UTF-8 text")
-        }
-        do {
-            return try ActivityFile(text: text, name: activities)
+            return try ActivityFile(text: text, name: path)
         } catch {
             throw CommandFailure.invalidInput("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") in the activity file:\n\(error)")
         }

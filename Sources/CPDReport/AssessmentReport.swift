@@ -1,6 +1,15 @@
 import CPDRules
+import Intake
 
-/// The result of `cpd assess` on an activity file, in the shape its JSON output promises.
+/// Where an assessed document came from: an entry typed in an activity file, or a file read by
+/// the intake.
+public enum DocumentOrigin: Sendable {
+    case entry(line: Int)
+    case file(ExtractionRecord)
+}
+
+/// The result of `cpd assess`, on an activity file or a worker's folder, in the shape its JSON
+/// output promises (README, "Assessment output").
 public struct AssessmentReport: Encodable, Sendable {
     public struct Worker: Encodable, Sendable {
         public let iin: String?
@@ -12,14 +21,27 @@ public struct AssessmentReport: Encodable, Sendable {
         }
     }
 
+    struct Provenance: Encodable {
+        let page: Int
+        let text: String
+        let confidence: Double
+    }
+
     struct Document: Encodable {
-        /// 1-based position in the file.
+        /// 1-based position in the assessment.
         let index: Int
-        /// The line the entry starts on.
-        let line: Int
+        /// The line an activity file's entry starts on.
+        let line: Int?
+        /// The evidence file, its content hash and how its text was read.
+        let file: String?
+        let record: Int?
+        let sha256: String?
+        let source: SourceKind?
+        let language: String?
+        let needsNotarizedTranslation: Bool?
         let title: String?
         let activity: ActivityKind?
-        let criterion: Int
+        let criterion: Int?
         let creditUnits: CreditUnits
         let decision: Decision
         let calculation: String
@@ -28,6 +50,9 @@ public struct AssessmentReport: Encodable, Sendable {
         let refusals: [Refusal]
         /// For `review`: what a person must establish.
         let review: [String]
+        /// The facts read from the file, and where each was read.
+        let facts: [String: ExtractionReport.JSONFactValue]?
+        let provenance: [String: Provenance]?
     }
 
     struct Requirement: Encodable {
@@ -59,19 +84,32 @@ public struct AssessmentReport: Encodable, Sendable {
     /// What is missing, by measure, when the requirements are not met.
     let shortfall: [String: CreditUnits]
 
-    /// - Parameter lines: the line each document starts on, in the order of the assessment.
-    public init(assessment: Assessment, worker: Worker?, lines: [Int]) {
+    /// - Parameter origins: where each document came from, in the order of the assessment.
+    public init(assessment: Assessment, worker: Worker?, origins: [DocumentOrigin]) {
         self.worker = worker
         asOf = assessment.confirmationDate
         targetCategory = assessment.targetCategory
         interpretation = assessment.interpretation
-        documents = assessment.items.enumerated().map { index, item in
-            Document(
-                index: index + 1, line: lines[index], title: item.evidence?.title, activity: item.evidence?.activity,
-                criterion: item.evidence?.criterion ?? 0, creditUnits: item.outcome.creditUnits,
+        documents = zip(assessment.items, origins).enumerated().map { index, pair in
+            let (item, origin) = pair
+            var record: ExtractionRecord?
+            var line: Int?
+            switch origin {
+            case .entry(let entryLine): line = entryLine
+            case .file(let read): record = read
+            }
+            return Document(
+                index: index + 1, line: line, file: record?.file, record: record?.item, sha256: record?.sha256,
+                source: record?.source, language: record.map { $0.language ?? "und" }, needsNotarizedTranslation: record?.needsNotarizedTranslation,
+                title: item.evidence?.title, activity: item.evidence?.activity ?? record?.activity,
+                criterion: item.evidence?.criterion ?? record?.criterion, creditUnits: item.outcome.creditUnits,
                 decision: item.outcome.decision, calculation: item.outcome.calculation,
                 reasons: item.outcome.refusals.map(\.reason), refusals: item.outcome.refusals,
-                review: item.outcome.reviewNotes)
+                review: item.outcome.reviewNotes,
+                facts: record.map { Dictionary($0.facts.map { ($0.name, ExtractionReport.value($0.value)) }, uniquingKeysWith: { first, _ in first }) },
+                provenance: record.map {
+                    Dictionary($0.facts.map { ($0.name, Provenance(page: $0.provenance.page, text: $0.provenance.text, confidence: ($0.confidence * 100).rounded() / 100)) }, uniquingKeysWith: { first, _ in first })
+                })
         }
         totals = Totals(
             additionalEducation: assessment.totals.additionalEducation,
@@ -99,7 +137,7 @@ public struct AssessmentReport: Encodable, Sendable {
         lines.append("Confirmation date: \(asOf)    Target category: \(targetCategory.rawValue)")
         lines.append("")
         lines.append(table(
-            ["#", "line", "criterion", "decision", "CU", "how"],
+            ["#", documents.first?.file != nil ? "file" : "line", "criterion", "decision", "CU", "how"],
             documents.map {
                 let how =
                     switch $0.decision {
@@ -107,7 +145,9 @@ public struct AssessmentReport: Encodable, Sendable {
                     case .refused: $0.reasons.map(\.rawValue).joined(separator: ", ")
                     case .review: "needs review"
                     }
-                return [String($0.index), String($0.line), "\($0.criterion)" + ($0.activity.map { " \($0.rawValue)" } ?? ""),
+                let origin = $0.file.map { ($0.split(separator: "/").last.map(String.init) ?? $0) } ?? $0.line.map(String.init) ?? ""
+                let criterion = [$0.criterion.map(String.init), $0.activity?.rawValue].compactMap { $0 }.joined(separator: " ")
+                return [String($0.index), origin + ($0.record.map { " #\($0)" } ?? ""), criterion.isEmpty ? "-" : criterion,
                         $0.decision.rawValue, $0.creditUnits.description, how]
             }))
         let explained = documents.filter { !$0.refusals.isEmpty || !$0.review.isEmpty }

@@ -12,7 +12,7 @@ public struct ExtractionReport: Encodable, Sendable {
         let confidence: Double
     }
 
-    enum JSONFactValue: Encodable {
+    enum JSONFactValue: Encodable, Sendable {
         case text(String)
         case number(Decimal)
         case flag(Bool)

@@ -25,7 +25,7 @@ struct ReportTests {
         seminar.hours = 17
         seminar.endDate = CalendarDate("2025-01-01")
         let assessment = Assessment(evidence: [seminar], confirmationDate: CalendarDate("2026-11-22")!, targetCategory: .second)
-        let text = AssessmentReport(assessment: assessment, worker: nil, lines: [3]).text
+        let text = AssessmentReport(assessment: assessment, worker: nil, origins: [.entry(line: 3)]).text
         #expect(text.contains("Appendix 3 for the second category: NOT met"))
         #expect(text.contains("total over 5 years: 8.5 of at least 210: short by 201.5"))
         #expect(text.contains("additional education: 0 of at least 150: short by 150"))

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import JournalLists
+import PersonNames
+import Register
+
+/// The options that say whose evidence a command reads and which journal lists apply.
+struct EvidenceContextOptions: ParsableArguments {
+    @Option(help: "Register extract (JSON: iin, fullName, …); a file's worker is the one whose IIN names its folder.", completion: .file(extensions: ["json"]))
+    var register: String?
+
+    @Option(help: "The worker's full name (surname, given name, patronymic), when there is no register.")
+    var worker: String?
+
+    @Option(help: "SCImago-style journal table (CSV, semicolons): quartiles by ISSN, for criterion 10.", completion: .file(extensions: ["csv"]))
+    var journals: String?
+
+    @Option(help: "Journals recommended by the Quality Assurance Committee (CSV with title and issn), for criterion 8.", completion: .file(extensions: ["csv"]))
+    var recommendedJournals: String?
+
+    func validate() throws {
+        if let worker, PersonName(registerName: worker) == nil {
+            throw ValidationError("--worker needs at least a surname and a given name (got \"\(worker)\").")
+        }
+    }
+
+    func loadJournalLists() throws -> (quartiles: QuartileList?, recommended: RecommendedJournals?) {
+        func load<List>(_ path: String?, _ make: (String) throws(JournalListError) -> List) throws -> List? {
+            guard let path else { return nil }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CommandFailure.cannotRead(path, "not a readable UTF-8 file") }
+            do { return try make(text) } catch { throw CommandFailure.invalidInput("\(path): \(error)") }
+        }
+        return (try load(journals) { text throws(JournalListError) in try QuartileList(csv: text) },
+                try load(recommendedJournals) { text throws(JournalListError) in try RecommendedJournals(csv: text) })
+    }
+
+    func loadRegister() throws -> RegisterExtract? {
+        guard let register else { return nil }
+        guard let data = FileManager.default.contents(atPath: register) else { throw CommandFailure.cannotRead(register, "no such file") }
+        do { return try RegisterExtract(json: data) } catch { throw CommandFailure.invalidInput("\(register): \(error)") }
+    }
+
+    /// The files grouped by their worker: --worker for all, else the register entry whose IIN
+    /// names the file's folder, else no worker.
+    func groupByWorker(_ files: [String], register: RegisterExtract?) throws -> [(PersonName?, [String])] {
+        if let worker { return [(PersonName(registerName: worker), files)] }
+        var groups: [(key: String, worker: PersonName?, files: [String])] = []
+        for file in files {
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent
+            let entry = register?.worker(iin: folder)
+            let key = entry?.iin ?? ""
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].files.append(file)
+            } else {
+                groups.append((key, entry.flatMap { PersonName(registerName: $0.fullName) }, [file]))
+            }
+        }
+        return groups.map { ($0.worker, $0.files) }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The evidence files of one worker's folder: every regular file below it, in name order,
+/// without the temporary and system files scanners, office programs and file shares leave.
+public enum WorkerFolder {
+    public static func evidenceFiles(in folder: URL) throws -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [.skipsHiddenFiles])
+        else { throw CocoaError(.fileReadNoSuchFile) }
+        var files: [URL] = []
+        for case let url as URL in enumerator {
+            if isIgnored(url.lastPathComponent) {
+                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { enumerator.skipDescendants() }
+                continue
+            }
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(url) }
+        }
+        return files.sorted { $0.path.localizedStandardCompare($1.path) == .orderedAscending }
+    }
+
+    /// Names that are never evidence: office lock files, partial downloads, thumbnails.
+    public static func isIgnored(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return name.hasPrefix(".") || name.hasPrefix("~") || ["thumbs.db", "desktop.ini", "@eadir", ".ds_store"].contains(lower)
+            || [".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".swp"].contains { lower.hasSuffix($0) }
+    }
+}
