@@ -25,12 +25,13 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading", "Forms"]),
         .executable(name: "cpd", targets: ["cpd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: systemLibraries + [
         // The law as code: criteria, windows, thresholds, levels. Pure Swift, no I/O.
@@ -59,6 +60,16 @@ let package = Package(
             dependencies: ["CGLib", "CPDRules", "FactExtraction", "JournalLists", "OCR", "PDFReading", "PersonNames", "XMLRecords"]),
         // A worker's folder assessed: the intake's records decided under the rules and Appendix 3.
         .target(name: "Confirmation", dependencies: ["CPDRules", "Intake", "PersonNames"]),
+        // The templates of the forms, the single source of their wording (folder Templates/).
+        .target(name: "FormTemplates", path: "Templates", resources: [.copy("forms")]),
+        // The Appendix 2 confirmation and the refusal notice: HTML from the templates, PDF laid
+        // out from that same HTML with pango and cairo.
+        .target(
+            name: "Forms",
+            dependencies: [
+                "CLibXML2", "CPangoCairo", "CPDRules", "Confirmation", "FormTemplates", "Intake",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         // The register extract (workers by IIN) the confirmation commands take.
         .target(name: "Register", dependencies: ["CPDRules"]),
         // Assessments and the rules table as JSON and as text for a person.
@@ -67,7 +78,8 @@ let package = Package(
         .target(
             name: "CPDCommand",
             dependencies: [
-                "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "Intake", "JournalLists", "OCR", "PersonNames", "Register",
+                "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
+                "Register",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),

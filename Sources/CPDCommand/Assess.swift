@@ -7,6 +7,7 @@ import Foundation
 import Intake
 import OCR
 import PersonNames
+import Register
 
 struct Assess: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,6 +66,19 @@ struct AssessmentOptions: ParsableArguments {
     }
 
     func assessFolder(_ folder: URL) async throws -> AssessmentReport {
+        let (assessed, _) = try await assessWorkerFolder(folder)
+        return Self.report(assessed)
+    }
+
+    static func report(_ assessed: FolderAssessment) -> AssessmentReport {
+        AssessmentReport(
+            assessment: assessed.assessment, worker: .init(iin: assessed.workerIIN, fullName: assessed.workerName.description),
+            origins: assessed.documents.map { .file($0.record) })
+    }
+
+    /// Reads and decides every file of a worker's folder; the register's entry comes along for
+    /// the forms.
+    func assessWorkerFolder(_ folder: URL) async throws -> (FolderAssessment, RegisteredWorker?) {
         let register = try context.loadRegister()
         let iin = folder.standardizedFileURL.lastPathComponent
         let registered = register?.worker(iin: iin)
@@ -85,12 +99,10 @@ struct AssessmentOptions: ParsableArguments {
         let progress = ProgressLine(total: files.count)
         let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
         progress.finish()
-        let folderAssessment = FolderAssessment(
+        let assessed = FolderAssessment(
             records: records, workerIIN: registered?.iin ?? iin, workerName: name, confirmationDate: asOf ?? .today,
             targetCategory: category, interpretation: readings.interpretation)
-        return AssessmentReport(
-            assessment: folderAssessment.assessment, worker: .init(iin: registered?.iin ?? iin, fullName: name.description),
-            origins: records.map { .file($0) })
+        return (assessed, registered)
     }
 
     func assessActivityFile(_ path: String) throws -> AssessmentReport {

@@ -12,7 +12,7 @@ public struct CPD: AsyncParsableCommand {
             confirmation window, and the Appendix 3 minimums for the target qualification category.
             """,
         version: "0.1.0",
-        subcommands: [Rules.self, Assess.self, Extract.self])
+        subcommands: [Rules.self, Extract.self, Assess.self, Confirm.self])
 
     public init() {}
 
@@ -41,6 +41,11 @@ public struct CommandFailure: Error, Equatable, CustomStringConvertible {
     public let exitCode: Int32
 
     public var description: String { message }
+
+    public init(message: String, exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
 
     /// The input was read but is wrong (EX_DATAERR).
     static func invalidInput(_ message: String) -> Self { Self(message: message, exitCode: 65) }

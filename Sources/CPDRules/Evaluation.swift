@@ -37,19 +37,24 @@ private struct Evaluation {
 
     // MARK: Requirements
 
-    mutating func refuse(_ reason: RefusalReason, _ finding: String) {
+    mutating func refuse(_ reason: RefusalReason, _ finding: String, _ details: [String: String] = [:]) {
         let basis =
             reason == .needsNotarizedTranslation
             ? "Paragraph 7: documents issued in a foreign language are accepted with a notarized translation into Kazakh or Russian"
             : "Paragraph 11: the document does not meet the requirement of criterion \(criterion.number) (\(criterion.requirement); \(criterion.unitText))"
-        refusals.append(Refusal(reason, "\(finding). \(basis)."))
+        refusals.append(Refusal(reason, "\(finding). \(basis).", details: details.merging(["criterion": "\(criterion.number)"]) { first, _ in first }))
+    }
+
+    /// The period a date was measured against, for notices that state it in their own words.
+    func periodDetails(_ years: Int, _ details: [String: String]) -> [String: String] {
+        details.merging(["periodStart": "\(window.start(ofLast: years))", "periodEnd": "\(window.confirmationDate)", "years": "\(years)"]) { first, _ in first }
     }
 
     mutating func checkLanguage() {
         guard !evidence.isInStateOrRussianLanguage, !evidence.hasNotarizedTranslation,
             !criterion.isPublication || interpretation.publicationsNeedTranslation
         else { return }
-        refuse(.needsNotarizedTranslation, "The document is in a language other than Kazakh or Russian (\(evidence.language ?? "unknown")) and has no notarized translation")
+        refuse(.needsNotarizedTranslation, "The document is in a language other than Kazakh or Russian (\(evidence.language ?? "unknown")) and has no notarized translation", ["language": evidence.language ?? "unknown"])
     }
 
     /// Checks the criterion's window; for tutoring, returns the number of years that count.
@@ -74,12 +79,12 @@ private struct Evaluation {
         let period = window.describe(lastYears: years)
         if let date = evidence.endDate ?? evidence.issueDate ?? evidence.startDate {
             if !window.contains(date, lastYears: years) {
-                refuse(.outsidePeriod, "The document is dated \(date), outside the period \(period)")
+                refuse(.outsidePeriod, "The document is dated \(date), outside the period \(period)", periodDetails(years, ["date": "\(date)"]))
             }
         } else if let year = evidence.publicationYear {
             let start = window.start(ofLast: years)
             if year < start.year || year > window.confirmationDate.year {
-                refuse(.outsidePeriod, "The work was published in \(year), outside the period \(period)")
+                refuse(.outsidePeriod, "The work was published in \(year), outside the period \(period)", periodDetails(years, ["year": "\(year)"]))
             } else if year == start.year && !(start.month == 1 && start.day == 1) {
                 reviewNotes.append("published in \(year), the year the period \(period) starts: the publication date decides")
             }
@@ -95,9 +100,9 @@ private struct Evaluation {
         }
         let confirmation = window.confirmationDate
         if let end = evidence.endDate, end < confirmation {
-            refuse(.outsidePeriod, "The membership ended on \(end), before the confirmation date \(confirmation)")
+            refuse(.outsidePeriod, "The membership ended on \(end), before the confirmation date \(confirmation)", ["membershipEnd": "\(end)", "confirmationDate": "\(confirmation)"])
         } else if start > confirmation || start.wholeYears(until: confirmation) < minimumYears {
-            refuse(.outsidePeriod, "The membership began on \(start): less than \(minimumYears) year of active membership at the confirmation date \(confirmation)")
+            refuse(.outsidePeriod, "The membership began on \(start): less than \(minimumYears) year of active membership at the confirmation date \(confirmation)", ["membershipStart": "\(start)", "confirmationDate": "\(confirmation)", "minimumYears": "\(minimumYears)"])
         }
     }
 
@@ -112,7 +117,7 @@ private struct Evaluation {
         let lasted = evidence.endDate.map { start.wholeYears(until: $0.adding(days: 1)) } ?? 1
         let years = (0..<max(1, lasted)).filter { window.contains(start.adding(years: $0)) }.count
         if years == 0 {
-            refuse(.outsidePeriod, "No year of the tutoring that began on \(start) starts within the period \(window.describe())")
+            refuse(.outsidePeriod, "No year of the tutoring that began on \(start) starts within the period \(window.describe())", periodDetails(5, ["tutoringStart": "\(start)"]))
         }
         return years
     }
@@ -127,7 +132,7 @@ private struct Evaluation {
         guard position > limit else { return }
         let of = evidence.authorCount.map { " of \($0)" } ?? ""
         let allowed = limit == 1 ? "the first or sole author" : "the first \(limit) authors"
-        refuse(.authorPosition, "The worker is author \(position)\(of); the criterion credits \(allowed) only")
+        refuse(.authorPosition, "The worker is author \(position)\(of); the criterion credits \(allowed) only", ["position": "\(position)", "limit": "\(limit)"].merging(evidence.authorCount.map { ["count": "\($0)"] } ?? [:]) { first, _ in first })
     }
 
     // MARK: Price
@@ -190,7 +195,7 @@ private struct Evaluation {
             let hours = Hours(thousandths: credits.thousandths * interpretation.hoursPerCredit)
             return (hours, "\(credits) credits × \(interpretation.hoursPerCredit) h = \(hours) h")
         }
-        refuse(.missingVolume, "The document states neither hours nor credits")
+        refuse(.missingVolume, "The document states neither hours nor credits", ["volume": "hours"])
         return nil
     }
 
@@ -201,7 +206,7 @@ private struct Evaluation {
             let weeks = start.inclusiveDays(through: end) / 7
             return (weeks, "\(weeks) whole wk from \(start) to \(end)")
         }
-        refuse(.missingVolume, "The document states no number of weeks nor the dates of a whole week")
+        refuse(.missingVolume, "The document states no number of weeks nor the dates of a whole week", ["volume": "weeks"])
         return nil
     }
 
@@ -231,7 +236,7 @@ private struct Evaluation {
             return (units, calculation)
         }
         guard let days else {
-            refuse(.missingVolume, "The document states neither the number of days nor the dates of the event")
+            refuse(.missingVolume, "The document states neither the number of days nor the dates of the event", ["volume": "days"])
             return nil
         }
         return (dayRate.times(days.count), "\(days.text) × \(dayRate) CU (\(significance.rawValue))")
@@ -239,7 +244,7 @@ private struct Evaluation {
 
     mutating func priceExamMaterial(questionsPerUnit: Int, scenariosPerUnit: Int) -> (units: CreditUnits, calculation: String)? {
         guard evidence.testQuestions != nil || evidence.clinicalScenarios != nil else {
-            refuse(.missingVolume, "The act states neither the number of test questions nor of clinical scenarios")
+            refuse(.missingVolume, "The act states neither the number of test questions nor of clinical scenarios", ["volume": "counts"])
             return nil
         }
         let questions = evidence.testQuestions ?? 0

@@ -21,12 +21,17 @@ public enum RefusalReason: String, CaseIterable, Sendable, Codable, Comparable {
 public struct Refusal: Sendable, Hashable, Codable {
     public let reason: RefusalReason
     public let paragraph: Int
+    /// The sentence in English, citing the paragraph and the criterion's requirement.
     public let message: String
+    /// The facts behind the sentence ("date", "periodStart", "position", "limit", "language",
+    /// "criterion", …), so a notice in another language can say the same in its own words.
+    public let details: [String: String]
 
-    public init(_ reason: RefusalReason, _ message: String) {
+    public init(_ reason: RefusalReason, _ message: String, details: [String: String] = [:]) {
         self.reason = reason
         self.paragraph = reason.paragraph
         self.message = message
+        self.details = details
     }
 }
 
@@ -61,7 +66,7 @@ public struct Outcome: Sendable, Hashable {
 
     /// The second copy of evidence already counted: `original` names the first.
     public static func duplicate(of original: String) -> Outcome {
-        .refused([Refusal(.duplicate, "The same evidence as \(original) was submitted again; one copy counts. Paragraph 11: a result is confirmed once.")])
+        .refused([Refusal(.duplicate, "The same evidence as \(original) was submitted again; one copy counts. Paragraph 11: a result is confirmed once.", details: ["original": original])])
     }
 
     public static func review(_ notes: [String]) -> Outcome {

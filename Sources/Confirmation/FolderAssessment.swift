@@ -55,7 +55,7 @@ public struct FolderAssessment: Sendable {
     ) -> Assessment.Item {
         if let error = record.errors.first {
             return .init(evidence: nil, criterion: nil, outcome: .refused([
-                Refusal(.unreadable, "The document cannot be read: \(error). Paragraph 11: its compliance with the criteria cannot be established.")
+                Refusal(.unreadable, "The document cannot be read: \(error). Paragraph 11: its compliance with the criteria cannot be established.", details: ["error": "\(error)"])
             ]))
         }
         guard let evidence = record.evidence, let criterion = Criterion.number(evidence.criterion) else {
@@ -75,7 +75,7 @@ public struct FolderAssessment: Sendable {
         switch HolderCheck.check(record, against: workerName) {
         case .same: break
         case .different(let printed):
-            refusals.append(Refusal(.holderMismatch, "The document is issued to \(printed), not to \(workerName). Paragraph 11: only the worker's own results are confirmed."))
+            refusals.append(Refusal(.holderMismatch, "The document is issued to \(printed), not to \(workerName). Paragraph 11: only the worker's own results are confirmed.", details: ["printedName": printed, "criterion": "\(criterion.number)"]))
         case .uncertain(let note): notes.append(note)
         }
         if !refusals.isEmpty { return .init(evidence: evidence, criterion: criterion, outcome: .refused(refusals.sorted { $0.reason < $1.reason })) }

@@ -2,13 +2,34 @@ import CPDRules
 import Foundation
 
 /// A worker as a register extract lists them: the JSON layout of the corpus's `workers.json`
-/// (`iin`, `fullName` in Cyrillic nominative, `dateOfBirth`, `gender`, `targetCategory`).
+/// (`iin`, `fullName` in Cyrillic nominative, `dateOfBirth`, `gender`, `targetCategory`), with
+/// the optional fields the Appendix 2 form is filled from when the extract has them.
 public struct RegisteredWorker: Sendable, Hashable, Decodable {
     public let iin: String
     public let fullName: String
     public let dateOfBirth: String?
     public let gender: String?
     public let targetCategory: QualificationCategory?
+    /// "years, months, days" as the HR service states them.
+    public let totalService: String?
+    public let specialtyService: String?
+    public let placeOfWork: String?
+    public let position: String?
+    /// The SQF level, in the regulation's notation ("6.2").
+    public let sqfLevel: String?
+    public let qualificationCategory: String?
+    public let postgraduateEducation: String?
+    public let employment: [Employment]?
+
+    /// One row of the labour activity table (Appendix 2, item 7).
+    public struct Employment: Sendable, Hashable, Decodable {
+        public let hired: String?
+        public let dismissed: String?
+        public let placeOfWork: String?
+        public let position: String?
+        public let orderNumber: String?
+        public let orderDate: String?
+    }
 }
 
 /// The workers of a register extract, by IIN.

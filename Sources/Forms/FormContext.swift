@@ -1,0 +1,123 @@
+import CPDRules
+import Confirmation
+import Foundation
+
+/// The language of a form: the template it is rendered from and how its numbers are written.
+public enum FormLanguage: String, CaseIterable, Sendable {
+    case ru, kk, en
+
+    /// "8,5" in Kazakh and Russian, "8.5" in English.
+    func format(_ units: CreditUnits) -> String {
+        self == .en ? units.description : units.description.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// dd.mm.yyyy, as documents in Kazakhstan write dates.
+    func format(_ date: CalendarDate) -> String {
+        String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
+    }
+}
+
+/// What the register knows about the worker for the form's items 3 to 10; nil leaves a line
+/// to fill by hand.
+public struct RegisterDetails: Sendable {
+    public struct Employment: Sendable {
+        public var hired, dismissed, placeOfWork, position, orderNumber, orderDate: String?
+
+        public init(hired: String?, dismissed: String?, placeOfWork: String?, position: String?, orderNumber: String?, orderDate: String?) {
+            self.hired = hired
+            self.dismissed = dismissed
+            self.placeOfWork = placeOfWork
+            self.position = position
+            self.orderNumber = orderNumber
+            self.orderDate = orderDate
+        }
+    }
+
+    public var totalService, specialtyService, placeOfWork, position, sqfLevel, category, postgraduateEducation: String?
+    public var employment: [Employment]
+
+    public init(
+        totalService: String? = nil, specialtyService: String? = nil, placeOfWork: String? = nil, position: String? = nil,
+        sqfLevel: String? = nil, category: String? = nil, postgraduateEducation: String? = nil, employment: [Employment] = []
+    ) {
+        self.totalService = totalService
+        self.specialtyService = specialtyService
+        self.placeOfWork = placeOfWork
+        self.position = position
+        self.sqfLevel = sqfLevel
+        self.category = category
+        self.postgraduateEducation = postgraduateEducation
+        self.employment = employment
+    }
+}
+
+/// The values a form template is rendered with: plain dictionaries, so the templates decide
+/// every word and the code only supplies facts.
+enum FormContext {
+    static func make(_ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage) -> [String: Any] {
+        let assessment = folder.assessment
+        let window = ConfirmationWindow(confirmationDate: assessment.confirmationDate)
+        var units: [String: String] = [:]
+        for criterion in Criterion.all { units["c\(criterion.number)"] = language.format(assessment.byCriterion[criterion.number] ?? 0) }
+        var refused: [[String: Any]] = []
+        for (index, document) in folder.documents.enumerated() where document.item.outcome.decision == .refused {
+            var entry: [String: Any] = [
+                "index": index + 1,
+                "file": document.record.file.split(separator: "/").last.map(String.init) ?? document.record.file,
+                "reasons": document.item.outcome.refusals.map { reason($0, language) },
+                "paragraphs": Set(document.item.outcome.refusals.map(\.paragraph)).sorted().map(String.init).joined(separator: ", "),
+            ]
+            if let activity = document.item.evidence?.activity ?? document.record.activity { entry["activity"] = [activity.rawValue: true] }
+            if let criterion = document.item.criterion?.number { entry["criterion"] = criterion }
+            refused.append(entry)
+        }
+        var registerValues: [String: Any] = [:]
+        let fields: [(String, String?)] = [
+            ("totalService", register.totalService), ("specialtyService", register.specialtyService), ("workplace", register.placeOfWork),
+            ("position", register.position), ("sqfLevel", register.sqfLevel), ("category", register.category),
+            ("postgraduate", register.postgraduateEducation),
+        ]
+        for (key, value) in fields { if let value, !value.isEmpty { registerValues[key] = value } }
+        if !register.employment.isEmpty {
+            registerValues["employment"] = register.employment.map {
+                ["hired": $0.hired ?? "", "dismissed": $0.dismissed ?? "", "place": $0.placeOfWork ?? "", "position": $0.position ?? "",
+                 "orderNumber": $0.orderNumber ?? "", "orderDate": $0.orderDate ?? ""]
+            }
+        }
+        return [
+            "worker": ["fullName": folder.workerName.description, "iin": folder.workerIIN ?? ""],
+            "asOf": language.format(assessment.confirmationDate),
+            "periodStart": language.format(window.periodStart),
+            "total": language.format(assessment.totals.total),
+            "cu": units,
+            "register": registerValues,
+            "refused": refused,
+            "translationNeeded": folder.documents.contains { $0.item.outcome.refusals.contains { $0.reason == .needsNotarizedTranslation } },
+        ]
+    }
+
+    /// One refusal as the reason partials read it: a key for its code, holding its details with
+    /// dates written the form's way.
+    static func reason(_ refusal: Refusal, _ language: FormLanguage) -> [String: Any] {
+        var details: [String: Any] = [:]
+        for (key, value) in refusal.details {
+            details[key] = CalendarDate(value).map(language.format) ?? value
+        }
+        let key: String
+        switch refusal.reason {
+        case .outsidePeriod: key = "outsidePeriod"
+        case .needsNotarizedTranslation: key = "needsTranslation"
+        case .authorPosition:
+            key = "authorPosition"
+            details["firstOnly"] = refusal.details["limit"] == "1"
+        case .holderMismatch: key = "holderMismatch"
+        case .duplicate: key = "duplicate"
+        case .missingVolume:
+            key = "missingVolume"
+            if let volume = refusal.details["volume"] { details[volume] = true }
+        case .unreadable: key = "unreadable"
+        case .unrecognized: key = "unrecognized"
+        }
+        return [key: details.isEmpty ? true : details]
+    }
+}

@@ -1,0 +1,102 @@
+import CPDRules
+import Confirmation
+import FormTemplates
+import Foundation
+import Mustache
+
+/// The forms of a confirmation: the Appendix 2 form and, when any document is refused, the
+/// notice citing paragraph 11 (and 7), each as HTML and as a PDF laid out from that same HTML.
+public struct Forms: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// A rendered form: its XHTML and its PDF.
+    public struct Rendered: Sendable {
+        public let html: String
+        public let pdf: Data
+    }
+
+    let library: MustacheLibrary
+
+    /// Loads every template of `directory` (default: the templates shipped with cpd).
+    public init(directory: URL? = nil) throws {
+        guard let directory = directory ?? FormTemplates.directory else {
+            throw Failure(description: "the form templates are missing: cpd was installed without its resources")
+        }
+        var library = MustacheLibrary()
+        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        for file in files where file.pathExtension == "mustache" {
+            let name = file.deletingPathExtension().lastPathComponent
+            do {
+                try library.register(String(contentsOf: file, encoding: .utf8), named: name)
+            } catch {
+                throw Failure(description: "the template \(file.lastPathComponent) cannot be read: \(error)")
+            }
+        }
+        guard library.getTemplate(named: "appendix2.ru") != nil else {
+            throw Failure(description: "no form templates in \(directory.path)")
+        }
+        self.library = library
+    }
+
+    /// The Appendix 2 form filled from the assessment and the register.
+    public func confirmation(_ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage) throws -> Rendered {
+        try render("appendix2", folder, register: register, language: language)
+    }
+
+    /// The refusal notice; nil when no document is refused.
+    public func refusal(_ folder: FolderAssessment, language: FormLanguage) throws -> Rendered? {
+        guard folder.documents.contains(where: { $0.item.outcome.decision == .refused }) else { return nil }
+        return try render("refusal", folder, register: RegisterDetails(), language: language)
+    }
+
+    func render(_ form: String, _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage) throws -> Rendered {
+        let name = "\(form).\(language.rawValue)"
+        let context = FormContext.make(folder, register: register, language: language)
+        guard let html = library.render(context, withTemplate: name) else {
+            throw Failure(description: "no template \(name).mustache")
+        }
+        let blocks: [Block]
+        do {
+            blocks = try XHTMLBlocks.blocks(of: html)
+        } catch {
+            throw Failure(description: "the template \(name).mustache does not render to well-formed XHTML: \(error)")
+        }
+        let title = blocks.lazy.compactMap { block -> String? in
+            if case .text(let markup, .title, _) = block { return markup } else { return nil }
+        }.first ?? form
+        return Rendered(html: html, pdf: try PDFLayout.render(blocks, title: title))
+    }
+}
+
+/// Writes output files so that a reader never sees half of one, and only their owner can read
+/// them: each goes to a temporary name, is flushed to disk, then renamed over the old one.
+public enum AtomicFile {
+    public static func write(_ data: Data, to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var written = 0
+        let result: Int32 = data.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 { if errno == EINTR { continue }; return errno }
+                written += count
+            }
+            return fsync(descriptor) == 0 ? 0 : errno
+        }
+        close(descriptor)
+        guard result == 0, rename(temporary.path, url.path) == 0 else {
+            let error = result != 0 ? result : errno
+            unlink(temporary.path)
+            throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO)
+        }
+        let directoryDescriptor = open(directory.path, O_RDONLY | O_DIRECTORY)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+}
