@@ -92,6 +92,9 @@ let package = Package(
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
+        .testTarget(
+            name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],
+            exclude: ["Golden"]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
