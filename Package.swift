@@ -83,6 +83,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),
+        // Draws the sample evidence in Samples/ (run: swift run make-samples).
+        .executableTarget(name: "make-samples", dependencies: ["Forms", "OCR", "PDFReading", "CPangoCairo", "CTesseract"], path: "Sources/SampleMaker"),
 
         .testTarget(name: "CPDRulesTests", dependencies: ["CPDRules"]),
         .testTarget(name: "CPDActivityFileTests", dependencies: ["CPDActivityFile"]),

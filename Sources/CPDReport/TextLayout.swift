@@ -7,7 +7,7 @@ func wrap(_ text: String, indent: Int = 2, label: String = "", width: Int = 100)
     var lines: [String] = []
     var line = String(repeating: " ", count: indent) + label
     var lineIsEmpty = true
-    for word in text.split(separator: " ") {
+    for word in text.split(whereSeparator: \.isWhitespace) {
         if !lineIsEmpty, line.count + 1 + word.count > width {
             lines.append(line)
             line = margin

@@ -104,10 +104,15 @@ enum ActivityClassifier {
     static func classify(_ lines: [SourceText.Line]) -> Classification? {
         var scores: [ActivityKind: Double] = [:]
         var evidence: [ActivityKind: (weight: Double, line: SourceText.Line)] = [:]
-        for (index, line) in lines.enumerated() {
-            let headingFactor = index < 3 ? 2.0 : 1.0
+        // Each line, then each pair of lines for the phrases the layout broke between them.
+        let pairs = SourceText.pairs(lines)
+        for (index, line) in (lines + pairs).enumerated() {
+            let isPair = index >= lines.count
+            let position = isPair ? index - lines.count : index
+            let headingFactor = position < 3 ? 2.0 : 1.0
             for (activity, list) in phrases {
                 for (phrase, weight) in list where line.folded.contains(phrase) {
+                    if isPair, lines[position].folded.contains(phrase) || lines[position + 1].folded.contains(phrase) { continue }
                     let score = weight * headingFactor * (isOrganisationName(phrase, in: line.folded) ? 0.25 : 1)
                     scores[activity, default: 0] += score
                     if score > evidence[activity]?.weight ?? 0 { evidence[activity] = (score, line) }

@@ -50,7 +50,7 @@ public enum FactExtractor {
 
     private static func readQuantities(_ lines: [SourceText.Line], fallback: [SourceText.Line], into facts: inout ExtractedFacts) {
         func first(_ unit: QuantityFinder.Unit) -> (Hours, SourceText.Line)? {
-            for group in [lines, fallback] {
+            for group in [lines, SourceText.pairs(lines), fallback, SourceText.pairs(fallback)] {
                 for line in group {
                     if let amount = QuantityFinder.amount(unit, in: line.folded) { return (amount, line) }
                 }

@@ -70,6 +70,14 @@ public struct Forms: Sendable {
     }
 }
 
+/// Any XHTML document of the forms' subset (headings, paragraphs, tables) as a PDF, laid out as
+/// the forms are.
+public enum XHTMLDocument {
+    public static func pdf(_ xhtml: String, title: String, creationDate: String? = nil) throws -> Data {
+        try PDFLayout.render(try XHTMLBlocks.blocks(of: xhtml), title: title, creationDate: creationDate)
+    }
+}
+
 /// Writes output files so that a reader never sees half of one, and only their owner can read
 /// them: each goes to a temporary name, is flushed to disk, then renamed over the old one.
 public enum AtomicFile {

@@ -10,8 +10,9 @@ struct PDFLayout {
     static let cellPadding = 4.0
     static let fontFamily = "DejaVu Serif"
 
-    /// The PDF of `blocks`, with `title` in its metadata.
-    static func render(_ blocks: [Block], title: String) throws -> Data {
+    /// The PDF of `blocks`, with `title` in its metadata; `creationDate` (ISO 8601) fixes the
+    /// date cairo would otherwise take from the clock, for output that must not change.
+    static func render(_ blocks: [Block], title: String, creationDate: String? = nil) throws -> Data {
         let output = PDFStream()
         let box = Unmanaged.passRetained(output)
         defer { box.release() }
@@ -22,6 +23,7 @@ struct PDFLayout {
         }, box.toOpaque(), pageWidth, pageHeight) else { throw XHTMLBlocks.Failure(description: "cairo could not create a PDF surface") }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cpd")
+        if let creationDate { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creationDate) }
         let context = cairo_create(surface)!
         var page = Page(context: context)
         for block in blocks { page.draw(block) }
