@@ -78,7 +78,7 @@ struct PDFLayout {
                 var height = 0.0
                 for cell in row {
                     let width = cellWidth(columns, from: column, span: cell.columnSpan)
-                    let layout = Self.layout(context, cell.markup, style: cell.isHeader ? .small : .body, width: width - 2 * cellPadding, alignment: cell.alignment, bold: cell.isHeader)
+                    let layout = Self.layout(context, cell.markup, style: cell.isHeader ? .small : .cell, width: width - 2 * cellPadding, alignment: cell.alignment, bold: cell.isHeader)
                     height = max(height, Self.height(layout))
                     g_object_unref(UnsafeMutableRawPointer(layout))
                     column += cell.columnSpan
@@ -100,7 +100,7 @@ struct PDFLayout {
                     cairo_set_line_width(context, 0.6)
                     cairo_rectangle(context, x, y, width, height)
                     cairo_stroke(context)
-                    let layout = Self.layout(context, cell.markup, style: cell.isHeader ? .small : .body, width: width - 2 * cellPadding, alignment: cell.alignment, bold: cell.isHeader)
+                    let layout = Self.layout(context, cell.markup, style: cell.isHeader ? .small : .cell, width: width - 2 * cellPadding, alignment: cell.alignment, bold: cell.isHeader)
                     show(layout, x: x + cellPadding, y: y + cellPadding)
                     g_object_unref(UnsafeMutableRawPointer(layout))
                     x += width
@@ -156,6 +156,7 @@ struct PDFLayout {
                 case .title: 13.0
                 case .heading: 11.0
                 case .body, .signature: 10.0
+                case .cell: 9.0
                 case .small: 8.5
             }
             let weight = style == .title || style == .heading || bold ? " Bold" : ""

@@ -19,7 +19,8 @@ enum Block: Equatable {
     case table(widths: [Double], header: [[Cell]], rows: [[Cell]])
     case space(Double)
 
-    enum TextStyle: Equatable { case title, heading, body, small, signature }
+    /// `cell` is a table cell's body text, a little smaller than a paragraph's.
+    enum TextStyle: Equatable { case title, heading, body, cell, small, signature }
 }
 
 enum XHTMLBlocks {

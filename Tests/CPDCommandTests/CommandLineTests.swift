@@ -28,7 +28,7 @@ struct CommandLineTests {
         let result = try CPDProcess.run("assess", "/nonexistent/activities.yaml", "--target", "first")
         #expect(result.status == 66)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "cpd: cannot read /nonexistent/activities.yaml: no such file\n")
+        #expect(result.stderr == "cpd: cannot read /nonexistent/activities.yaml: no such file or folder\n")
     }
 
     @Test(arguments: [

@@ -5,7 +5,8 @@ import Testing
 @Suite("Help output")
 struct HelpTests {
     static let commands: [(String, any ParsableCommand.Type)] = [
-        ("cpd", CPD.self), ("cpd-rules", Rules.self), ("cpd-assess", Assess.self),
+        ("cpd", CPD.self), ("cpd-rules", Rules.self), ("cpd-extract", Extract.self), ("cpd-assess", Assess.self),
+        ("cpd-confirm", Confirm.self),
     ]
 
     @Test(arguments: commands.map(\.0))
@@ -19,7 +20,7 @@ struct HelpTests {
             let configuration = subcommand.configuration
             #expect(!configuration.abstract.isEmpty)
             #expect(!configuration.abstract.contains("\n"))
-            #expect(configuration.discussion.contains("Example:"), "\(subcommand)")
+            #expect(configuration.discussion.contains("Example:") || configuration.discussion.contains("Examples:"), "\(subcommand)")
         }
         let rootHelp = CPD.helpMessage(columns: 200)
         for subcommand in CPD.configuration.subcommands {
