@@ -83,6 +83,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),
+        // Times the reading of PDFs and scans against pdftotext and the tesseract CLI (Benchmarks/README.md).
+        .executableTarget(name: "ReadingBenchmark", dependencies: ["PDFReading", "OCR"], path: "Benchmarks/ReadingBenchmark"),
         // Draws the sample evidence in Samples/ (run: swift run make-samples).
         .executableTarget(name: "make-samples", dependencies: ["Forms", "OCR", "PDFReading", "CPangoCairo", "CTesseract"], path: "Sources/SampleMaker"),
 
@@ -93,6 +95,8 @@ let package = Package(
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"]),
+        .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
         .testTarget(
             name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],

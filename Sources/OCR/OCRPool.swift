@@ -23,7 +23,8 @@ public final class OCRPool: Sendable {
     /// The workers finish the pages already queued, then free their engines and end.
     deinit { queue.close() }
 
-    /// Waits for a free engine, then reads the page on it.
+    /// Waits for a free engine, then reads the page on it. Task cancellation is not observed: a
+    /// queued page is read all the same, bounded by `timeout`.
     public func recognize(_ image: RasterImage, timeout: Duration = .seconds(60)) async throws(OCRError) -> OCRPage {
         let result = await withCheckedContinuation { continuation in
             queue.add(Job(image: image, timeout: timeout, continuation: continuation))
