@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: systemLibraries + [
         // The law as code: criteria, windows, thresholds, levels. Pure Swift, no I/O.
@@ -67,8 +69,15 @@ let package = Package(
         .target(
             name: "Forms",
             dependencies: [
-                "CLibXML2", "CPangoCairo", "CPDRules", "Confirmation", "FormTemplates", "Intake",
+                "CLibXML2", "CPangoCairo", "CPDReport", "CPDRules", "Confirmation", "FormTemplates", "Intake",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        // The watch over an HR inbox: inotify and rescans, settling, state in SQLite, forms kept current.
+        .target(
+            name: "Watch",
+            dependencies: [
+                "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]),
         // The register extract (workers by IIN) the confirmation commands take.
         .target(name: "Register", dependencies: ["CPDRules"]),
@@ -79,8 +88,9 @@ let package = Package(
             name: "CPDCommand",
             dependencies: [
                 "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
-                "Register",
+                "Register", "Watch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),
         // Times the reading of PDFs and scans against pdftotext and the tesseract CLI (Benchmarks/README.md).

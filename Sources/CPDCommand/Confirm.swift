@@ -38,22 +38,10 @@ struct Confirm: AsyncParsableCommand {
         let (assessed, registered) = try await options.assessWorkerFolder(URL(fileURLWithPath: folder))
         let forms: Forms
         do { forms = try Forms() } catch { throw CommandFailure(message: "\(error)", exitCode: 70) }
-        let output = URL(fileURLWithPath: out)
         do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let details = registered.map(RegisterDetails.init) ?? RegisterDetails()
-            let confirmation = try forms.confirmation(assessed, register: details, language: lang)
-            try AtomicFile.write(Data(confirmation.html.utf8), to: output.appendingPathComponent("appendix2.html"))
-            try AtomicFile.write(confirmation.pdf, to: output.appendingPathComponent("appendix2.pdf"))
-            let refusalFiles = ["refusal.html", "refusal.pdf"].map { output.appendingPathComponent($0) }
-            if let refusal = try forms.refusal(assessed, language: lang) {
-                try AtomicFile.write(Data(refusal.html.utf8), to: refusalFiles[0])
-                try AtomicFile.write(refusal.pdf, to: refusalFiles[1])
-            } else {
-                // A notice from an earlier run no longer applies.
-                for file in refusalFiles { try? FileManager.default.removeItem(at: file) }
-            }
-            try AtomicFile.write(Data(encodeJSON(AssessmentOptions.report(assessed)).utf8), to: output.appendingPathComponent("assessment.json"))
+            try ConfirmationOutputs.write(
+                assessed, register: registered.map(RegisterDetails.init) ?? RegisterDetails(), language: lang,
+                to: URL(fileURLWithPath: out), forms: forms)
         } catch let failure as Forms.Failure {
             throw CommandFailure(message: failure.description, exitCode: 70)
         } catch {

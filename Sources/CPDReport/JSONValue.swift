@@ -9,13 +9,6 @@ extension CreditUnits: Encodable {
     }
 }
 
-extension CalendarDate: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
-
 extension QualificationLevel: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

@@ -21,7 +21,7 @@ func wrap(_ text: String, indent: Int = 2, label: String = "", width: Int = 100)
 }
 
 /// Columns padded to their widest cell, with a header and a rule under it.
-func table(_ header: [String], _ rows: [[String]], indent: Int = 2) -> String {
+public func table(_ header: [String], _ rows: [[String]], indent: Int = 2) -> String {
     let widths = header.indices.map { column in
         ([header] + rows).map { $0[column].count }.max() ?? 0
     }

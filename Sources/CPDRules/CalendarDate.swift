@@ -99,3 +99,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return max(0, years)
     }
 }
+
+extension CalendarDate: Codable {
+    /// Written as ISO 8601 text, `"2026-11-22"`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -80,6 +80,22 @@ public struct Hours: ExactAmount {
     }
 }
 
+extension Hours: Codable {
+    /// Written as exact decimal text, `"16.5"`, so nothing passes through binary floating point.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let hours = Hours(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an exact amount: \(text)"))
+        }
+        self = hours
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
 extension Sequence where Element == CreditUnits {
     public func sum() -> CreditUnits { reduce(.zero, +) }
 }

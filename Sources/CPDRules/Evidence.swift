@@ -2,7 +2,7 @@
 ///
 /// A fact that could not be established is nil, never guessed; the evaluation then says which
 /// fact it needs (a review) or refuses the document when the criterion requires it.
-public struct Evidence: Sendable, Hashable {
+public struct Evidence: Sendable, Hashable, Codable {
     public var criterion: Int
     public var activity: ActivityKind?
     public var title: String?

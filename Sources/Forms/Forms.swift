@@ -3,6 +3,7 @@ import Confirmation
 import FormTemplates
 import Foundation
 import Mustache
+import CPDReport
 
 /// The forms of a confirmation: the Appendix 2 form and, when any document is refused, the
 /// notice citing paragraph 11 (and 7), each as HTML and as a PDF laid out from that same HTML.
@@ -66,7 +67,33 @@ public struct Forms: Sendable {
         let title = blocks.lazy.compactMap { block -> String? in
             if case .text(let markup, .title, _) = block { return markup } else { return nil }
         }.first ?? form
-        return Rendered(html: html, pdf: try PDFLayout.render(blocks, title: title))
+        // The PDF is dated by the confirmation, so the same assessment gives the same bytes.
+        let date = folder.assessment.confirmationDate
+        return Rendered(html: html, pdf: try PDFLayout.render(blocks, title: title, creationDate: "\(date)T00:00:00"))
+    }
+}
+
+/// The files of one confirmation in their folder: `appendix2.pdf`/`.html`, `refusal.pdf`/`.html`
+/// when a document is refused (an earlier notice is removed when none is), `assessment.json`.
+public enum ConfirmationOutputs {
+    public static func write(
+        _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage, to directory: URL, forms: Forms
+    ) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let confirmation = try forms.confirmation(folder, register: register, language: language)
+        try AtomicFile.write(Data(confirmation.html.utf8), to: directory.appendingPathComponent("appendix2.html"))
+        try AtomicFile.write(confirmation.pdf, to: directory.appendingPathComponent("appendix2.pdf"))
+        let refusalFiles = ["refusal.html", "refusal.pdf"].map { directory.appendingPathComponent($0) }
+        if let refusal = try forms.refusal(folder, language: language) {
+            try AtomicFile.write(Data(refusal.html.utf8), to: refusalFiles[0])
+            try AtomicFile.write(refusal.pdf, to: refusalFiles[1])
+        } else {
+            for file in refusalFiles { try? FileManager.default.removeItem(at: file) }
+        }
+        let report = AssessmentReport(
+            assessment: folder.assessment, worker: .init(iin: folder.workerIIN, fullName: folder.workerName.description),
+            origins: folder.documents.map { .file($0.record) })
+        try AtomicFile.write(Data(encodeJSON(report).utf8), to: directory.appendingPathComponent("assessment.json"))
     }
 }
 

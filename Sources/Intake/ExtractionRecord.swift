@@ -10,8 +10,8 @@ public enum SourceKind: String, Sendable, Codable {
 }
 
 /// One fact as `cpd extract` reports it: its value, where it was read and how sure the reading is.
-public struct NamedFact: Sendable, Hashable {
-    public enum Value: Sendable, Hashable {
+public struct NamedFact: Sendable, Hashable, Codable {
+    public enum Value: Sendable, Hashable, Codable {
         case text(String)
         case number(String)  // exact decimal text, written as a JSON number
         case date(CalendarDate)
@@ -26,7 +26,7 @@ public struct NamedFact: Sendable, Hashable {
 }
 
 /// Why a file gave no facts: each a specific, human sentence.
-public enum IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum IntakeError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     case cannotOpen(String)
     case tooLarge(bytes: Int, limit: Int)
     case unknownFormat(String)
@@ -55,8 +55,10 @@ public enum IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Everything read from one piece of evidence: one per file, or one per record of a file that
 /// holds several (a PubMed set).
-public struct ExtractionRecord: Sendable {
-    public let file: String
+/// Codable, so a watch over an inbox keeps it and never reads the same content twice.
+public struct ExtractionRecord: Sendable, Codable {
+    /// The file's path; the same content found under another name carries that name.
+    public var file: String
     public let sha256: String
     /// 1-based position of the record in its file, when the file holds more than one.
     public var item: Int?

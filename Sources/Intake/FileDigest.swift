@@ -2,8 +2,8 @@ import CGLib
 import Foundation
 
 /// SHA-256 of a file's bytes, read in blocks so a large scan never sits in memory twice.
-enum FileDigest {
-    static func sha256(of url: URL) throws -> String {
+public enum FileDigest {
+    public static func sha256(of url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         let checksum = g_checksum_new(G_CHECKSUM_SHA256)

@@ -51,6 +51,13 @@ public struct Intake: Sendable {
         self.ocr = ocr
     }
 
+    /// The same intake, with its engines, for another worker's documents.
+    public func with(worker: PersonName?) -> Intake {
+        var options = self.options
+        options.worker = worker
+        return Intake(options: options, ocr: ocr)
+    }
+
     /// Reads one file. Never throws: a file that cannot be read gives a record with its error.
     public func read(_ path: String) async -> [ExtractionRecord] {
         let url = URL(fileURLWithPath: path)

@@ -1,0 +1,140 @@
+import ArgumentParser
+import CPDReport
+import CPDRules
+import Forms
+import Foundation
+import Intake
+import Logging
+import OCR
+import PersonNames
+import Register
+import Watch
+
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch an inbox of worker folders and keep each worker's assessment and forms up to date.",
+        discussion: """
+            INBOX holds one folder per worker, named by the IIN. Files dropped into it (by hand, from \
+            a scanner, over a share) are read once they have settled, and the worker's forms are \
+            rewritten in OUTDIR/<IIN>/ as `cpd confirm` writes them. Originals are never modified. \
+            State lives in the database (--db), so a restart, even after `kill -9`, continues where \
+            it stopped and never counts a file twice. SIGTERM or SIGINT stops it cleanly. Each \
+            worker's target category comes from the register.
+
+            Example:
+              cpd watch /srv/hr/inbox --out /srv/hr/forms --register workers.json \\
+                --journals scimago.csv --recommended-journals recommended.csv
+            """)
+
+    @Argument(help: "The inbox: one folder per worker, named by the IIN.", completion: .directory)
+    var inbox: String
+
+    @Option(help: "Where each worker's forms are written (OUTDIR/<IIN>/).", completion: .directory)
+    var out: String
+
+    @Option(help: "The state database (default: $CPD_DB, else ~/.local/share/cpd/cpd.sqlite).", completion: .file())
+    var db: String?
+
+    @Option(help: "Language of the forms: ru, kk or en.")
+    var lang: FormLanguage = .ru
+
+    @Option(name: .customLong("as-of"), help: "Fixed confirmation date, YYYY-MM-DD (default: the day of each assessment).")
+    var asOf: CalendarDate?
+
+    @Option(help: "Seconds a file's size and time must stay unchanged before it is read.")
+    var settle: Double = 2
+
+    @Option(help: "Seconds between full rescans of the inbox (events or not).")
+    var rescan: Double = 60
+
+    @Option(help: "Text-recognition engines and files read at once (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Log what happens to each file in detail (paths included).")
+    var debug = false
+
+    @OptionGroup(title: "Whose evidence, and the journal lists")
+    var context: EvidenceContextOptions
+
+    @OptionGroup(title: "Readings of the rules")
+    var readings: ReadingOptions
+
+    func validate() throws {
+        guard settle >= 0, rescan > 0 else { throw ValidationError("--settle must be 0 or more and --rescan more than 0 seconds.") }
+        guard context.register != nil else { throw ValidationError("Give --register: it names each folder's worker and target category.") }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = debug ? .debug : .info
+            return handler
+        }
+        let register = try context.loadRegister()
+        let lists = try context.loadJournalLists()
+        let store: WatchStore
+        let path = db ?? DatabaseLocation.default
+        do { store = try WatchStore(path: path) } catch { throw CommandFailure(message: "cannot open the database \(path): \(error)", exitCode: 73) }
+        let forms: Forms
+        do { forms = try Forms() } catch { throw CommandFailure(message: "\(error)", exitCode: 70) }
+        var options = WatchOptions(inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: out))
+        options.settle = settle
+        options.rescanInterval = rescan
+        options.language = lang
+        options.confirmationDate = asOf
+        options.interpretation = readings.interpretation
+        options.concurrency = jobs
+        let intake = Intake(
+            options: IntakeOptions(quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation),
+            ocr: OCRPool(size: jobs))
+        let daemon = WatchDaemon(options: options, store: store, intake: intake, forms: forms) { iin in
+            guard let worker = register?.worker(iin: iin), let name = PersonName(registerName: worker.fullName) else { return nil }
+            return WorkerIdentity(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker))
+        }
+        let signals = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler { daemon.stop() }
+            source.resume()
+            return source
+        }
+        try await daemon.run()
+        withExtendedLifetime(signals) {}
+    }
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show, per worker watched, the files, what is pending or failed, and the last assessment.",
+        discussion: """
+            Example:
+              cpd status --db /var/lib/cpd/cpd.sqlite
+            """)
+
+    @Option(help: "The state database (default: $CPD_DB, else ~/.local/share/cpd/cpd.sqlite).", completion: .file())
+    var db: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let path = db ?? DatabaseLocation.default
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure.cannotRead(path, "no such database; has `cpd watch` run?") }
+        let store: WatchStore
+        do { store = try WatchStore(path: path) } catch { throw CommandFailure.cannotRead(path, "\(error)") }
+        let report = WatchStatusReport(try WatchStatus(store: store))
+        print(format == .json ? encodeJSON(report) : report.text, terminator: "")
+    }
+}
+
+/// Where the state database lives unless `--db` says otherwise.
+enum DatabaseLocation {
+    static var `default`: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["CPD_DB"], !path.isEmpty { return path }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
+        return URL(fileURLWithPath: data).appendingPathComponent("cpd/cpd.sqlite").path
+    }
+}

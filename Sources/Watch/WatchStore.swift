@@ -1,0 +1,261 @@
+import Foundation
+import GRDB
+import Intake
+
+/// The watch's memory between runs, in SQLite: every evidence file seen (path, size, mtime,
+/// content hash, status), the facts read from each content once, and each worker's last
+/// assessment. Every change is one transaction, so a process killed at any moment leaves a
+/// state a restart continues from.
+public final class WatchStore: Sendable {
+    let database: DatabasePool
+
+    /// Opens (creating it, readable by its owner only) the database at `path`.
+    public init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        database = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(database)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("watch-v1") { db in
+            try db.create(table: "watchedFile") { table in
+                table.column("path", .text).primaryKey()
+                table.column("worker", .text).notNull().indexed()
+                table.column("size", .integer).notNull()
+                table.column("modified", .double).notNull()
+                table.column("firstSeen", .double).notNull()
+                table.column("lastChange", .double).notNull()
+                table.column("sha256", .text)
+                table.column("status", .text).notNull()
+                table.column("attempts", .integer).notNull().defaults(to: 0)
+                table.column("nextAttempt", .double)
+                table.column("error", .text)
+            }
+            try db.create(table: "extraction") { table in
+                table.column("sha256", .text).notNull()
+                table.column("worker", .text).notNull()
+                table.column("records", .blob).notNull()
+                table.primaryKey(["sha256", "worker"])
+            }
+            try db.create(table: "workerState") { table in
+                table.column("worker", .text).primaryKey()
+                table.column("dirty", .boolean).notNull().defaults(to: true)
+                table.column("lastAssessed", .double)
+                table.column("meets", .boolean)
+                table.column("total", .text)
+                table.column("note", .text)
+            }
+        }
+        return migrator
+    }
+
+    // MARK: Files
+
+    /// A file as the store knows it.
+    public struct File: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
+        public static let databaseTableName = "watchedFile"
+
+        public enum Status: String, Sendable, Codable {
+            /// Seen, not yet read: settling, or waiting for a retry.
+            case pending
+            /// Read; its facts are in `extraction`.
+            case done
+            /// Could not be read once settled and old enough; retried only when it changes.
+            case failed
+        }
+
+        public var path: String
+        public var worker: String
+        public var size: Int64
+        public var modified: Double
+        public var firstSeen: Double
+        public var lastChange: Double
+        public var sha256: String?
+        public var status: Status
+        public var attempts: Int
+        public var nextAttempt: Double?
+        public var error: String?
+    }
+
+    public func files(worker: String? = nil) throws -> [File] {
+        try database.read { db in
+            if let worker { try File.filter(Column("worker") == worker).order(Column("path")).fetchAll(db) } else { try File.order(Column("path")).fetchAll(db) }
+        }
+    }
+
+    /// Brings the store in line with what is on disk for one worker: new and changed files
+    /// become pending, vanished ones are forgotten; the worker is marked for re-assessment when
+    /// its set of files changed.
+    public func reconcile(worker: String, onDisk: [(path: String, size: Int64, modified: Double)], now: Double) throws {
+        try database.write { db in
+            let known = Dictionary(uniqueKeysWithValues: try File.filter(Column("worker") == worker).fetchAll(db).map { ($0.path, $0) })
+            var changed = false
+            for file in onDisk {
+                if var existing = known[file.path] {
+                    guard existing.size != file.size || existing.modified != file.modified else { continue }
+                    existing.size = file.size
+                    existing.modified = file.modified
+                    existing.lastChange = now
+                    existing.status = .pending
+                    existing.sha256 = nil
+                    existing.attempts = 0
+                    existing.nextAttempt = nil
+                    existing.error = nil
+                    try existing.update(db)
+                } else {
+                    try File(
+                        path: file.path, worker: worker, size: file.size, modified: file.modified, firstSeen: now, lastChange: now,
+                        sha256: nil, status: .pending, attempts: 0, nextAttempt: nil, error: nil
+                    ).insert(db)
+                }
+                changed = true
+            }
+            let present = Set(onDisk.map(\.path))
+            for path in known.keys where !present.contains(path) {
+                _ = try File.deleteOne(db, key: path)
+                changed = true
+            }
+            if changed { try markDirty(worker, db) }
+        }
+    }
+
+    /// Workers the store has files for but whose folder is gone: their files are forgotten.
+    public func forgetWorkers(except present: Set<String>) throws {
+        try database.write { db in
+            let workers = try String.fetchAll(db, sql: "SELECT DISTINCT worker FROM watchedFile")
+            for worker in workers where !present.contains(worker) {
+                try db.execute(sql: "DELETE FROM watchedFile WHERE worker = ?", arguments: [worker])
+                try markDirty(worker, db)
+            }
+        }
+    }
+
+    /// Records the facts read from a file's content, the file as done, and the worker as due.
+    public func record(_ records: [ExtractionRecord], for file: File, sha256: String) throws {
+        let data = try JSONEncoder().encode(records)
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO extraction (sha256, worker, records) VALUES (?, ?, ?)",
+                arguments: [sha256, file.worker, data])
+            try db.execute(
+                sql: "UPDATE watchedFile SET sha256 = ?, status = 'done', error = NULL, nextAttempt = NULL WHERE path = ? AND size = ? AND modified = ?",
+                arguments: [sha256, file.path, file.size, file.modified])
+            try markDirty(file.worker, db)
+        }
+    }
+
+    /// A file whose content was read before (a rename, a copy dropped again): done, no reading.
+    public func reuse(for file: File, sha256: String) throws -> Bool {
+        try database.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM extraction WHERE sha256 = ? AND worker = ?", arguments: [sha256, file.worker]) != nil else {
+                return false
+            }
+            try db.execute(
+                sql: "UPDATE watchedFile SET sha256 = ?, status = 'done', error = NULL, nextAttempt = NULL WHERE path = ? AND size = ? AND modified = ?",
+                arguments: [sha256, file.path, file.size, file.modified])
+            try markDirty(file.worker, db)
+            return true
+        }
+    }
+
+    /// A young file that does not read yet: tried again after `retryAt`.
+    public func retry(_ file: File, at retryAt: Double, error: String) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE watchedFile SET attempts = attempts + 1, nextAttempt = ?, error = ? WHERE path = ? AND size = ? AND modified = ?",
+                arguments: [retryAt, error, file.path, file.size, file.modified])
+        }
+    }
+
+    /// A settled file that cannot be read: reported, and not tried again until it changes.
+    public func fail(_ file: File, sha256: String, records: [ExtractionRecord], error: String) throws {
+        let data = try JSONEncoder().encode(records)
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO extraction (sha256, worker, records) VALUES (?, ?, ?)",
+                arguments: [sha256, file.worker, data])
+            try db.execute(
+                sql: "UPDATE watchedFile SET sha256 = ?, status = 'failed', error = ?, nextAttempt = NULL WHERE path = ? AND size = ? AND modified = ?",
+                arguments: [sha256, error, file.path, file.size, file.modified])
+            try markDirty(file.worker, db)
+        }
+    }
+
+    /// The facts of every file of a worker that has been read, in path order: what the worker's
+    /// assessment is made from.
+    public func records(worker: String) throws -> [ExtractionRecord] {
+        try database.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.path, e.records FROM watchedFile f JOIN extraction e ON e.sha256 = f.sha256 AND e.worker = f.worker
+                    WHERE f.worker = ? AND f.status IN ('done', 'failed') ORDER BY f.path
+                    """, arguments: [worker])
+            return try rows.flatMap { row -> [ExtractionRecord] in
+                let path: String = row["path"]
+                // The same content under another name is that name's document.
+                return try JSONDecoder().decode([ExtractionRecord].self, from: row["records"] as Data).map { $0.at(path) }
+            }
+        }
+    }
+
+    // MARK: Workers
+
+    public struct WorkerState: Sendable, Equatable, Codable, FetchableRecord {
+        public var worker: String
+        public var dirty: Bool
+        public var lastAssessed: Double?
+        public var meets: Bool?
+        public var total: String?
+        public var note: String?
+    }
+
+    private func markDirty(_ worker: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO workerState (worker, dirty) VALUES (?, 1) ON CONFLICT(worker) DO UPDATE SET dirty = 1",
+            arguments: [worker])
+    }
+
+    public func dirtyWorkers() throws -> [String] {
+        try database.read { db in try String.fetchAll(db, sql: "SELECT worker FROM workerState WHERE dirty ORDER BY worker") }
+    }
+
+    /// Whether any file of the worker still waits to be read.
+    public func hasPending(worker: String) throws -> Bool {
+        try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT 1 FROM watchedFile WHERE worker = ? AND status = 'pending' LIMIT 1", arguments: [worker]) != nil
+        }
+    }
+
+    /// The worker's forms are up to date with its files as of `at`.
+    public func assessed(worker: String, at: Double, meets: Bool?, total: String?, note: String?) throws {
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO workerState (worker, dirty, lastAssessed, meets, total, note) VALUES (?, 0, ?, ?, ?, ?)
+                    ON CONFLICT(worker) DO UPDATE SET dirty = 0, lastAssessed = excluded.lastAssessed, meets = excluded.meets,
+                    total = excluded.total, note = excluded.note
+                    """, arguments: [worker, at, meets, total, note])
+        }
+    }
+
+    public func workerStates() throws -> [WorkerState] {
+        try database.read { db in try WorkerState.fetchAll(db, sql: "SELECT * FROM workerState ORDER BY worker") }
+    }
+}
+
+extension ExtractionRecord {
+    /// The record of the same content found under another path.
+    func at(_ path: String) -> ExtractionRecord {
+        var record = self
+        record.file = path
+        return record
+    }
+}
