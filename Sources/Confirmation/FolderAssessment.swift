@@ -53,6 +53,9 @@ public struct FolderAssessment: Sendable {
         _ record: ExtractionRecord, workerName: PersonName, duplicateOf original: String?,
         confirmationDate: CalendarDate, interpretation: Interpretation
     ) -> Assessment.Item {
+        if let original {
+            return .init(evidence: record.evidence, criterion: record.criterion.flatMap(Criterion.number), outcome: .duplicate(of: original))
+        }
         if let error = record.errors.first {
             return .init(evidence: nil, criterion: nil, outcome: .refused([
                 Refusal(.unreadable, "The document cannot be read: \(error). Paragraph 11: its compliance with the criteria cannot be established.", details: ["error": "\(error)"])
@@ -65,9 +68,6 @@ public struct FolderAssessment: Sendable {
             return .init(evidence: nil, criterion: nil, outcome: .refused([
                 Refusal(.unrecognized, "The document is not recognised as evidence under any criterion of Appendix 1. Paragraph 11: it does not meet the requirements of the criteria.")
             ]))
-        }
-        if let original {
-            return .init(evidence: evidence, criterion: criterion, outcome: .duplicate(of: original))
         }
         let outcome = criterion.evaluate(evidence, on: confirmationDate, interpretation: interpretation)
         var refusals = outcome.refusals

@@ -15,7 +15,13 @@ public enum WorkerFolder {
             }
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(url) }
         }
-        return files.sorted { $0.path.localizedStandardCompare($1.path) == .orderedAscending }
+        return files.sorted { precedes($0.path, $1.path) }
+    }
+
+    /// The order documents are assessed in, and so which copy of a duplicate counts: names as
+    /// a person sorts them ("2" before "10").
+    public static func precedes(_ first: String, _ second: String) -> Bool {
+        first.localizedStandardCompare(second) == .orderedAscending
     }
 
     /// Names that are never evidence: office lock files, partial downloads, thumbnails.

@@ -112,6 +112,11 @@ public struct Intake: Sendable {
     // MARK: Kinds of file
 
     private func readPDF(_ path: String, sha256: String) async -> ExtractionRecord {
+        // Poppler quietly repairs a PDF cut short; a file still being copied must not be read
+        // as if it were whole.
+        guard Self.hasEndOfFileMarker(path) else {
+            return failed(path, sha256, .pdf("the file ends before the PDF's end-of-file marker: it is cut short, or still being copied"))
+        }
         let pdf: PDFFile
         do {
             pdf = try PDFFile(path: path)
@@ -185,6 +190,16 @@ public struct Intake: Sendable {
         } catch {
             return [failed(url.path, sha256, .xml(error.reason.description))]
         }
+    }
+
+    /// `%%EOF` in the last kilobyte, where every complete PDF has it.
+    static func hasEndOfFileMarker(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd() else { return false }
+        try? handle.seek(toOffset: size > 1024 ? size - 1024 : 0)
+        let tail = (try? handle.readToEnd()) ?? Data()
+        return tail.range(of: Data("%%EOF".utf8)) != nil
     }
 
     // MARK: Recognition

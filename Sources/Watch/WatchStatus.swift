@@ -9,6 +9,8 @@ public struct WatchStatus: Sendable {
         public let pending: Int
         public let failed: Int
         public let lastAssessed: Date?
+        /// The forms reflect every file read so far.
+        public let upToDate: Bool
         public let meetsCPDRequirements: Bool?
         public let total: String?
         public let note: String?
@@ -32,7 +34,7 @@ public struct WatchStatus: Sendable {
             return Worker(
                 worker: worker, files: mine.count, pending: mine.filter { $0.status == .pending }.count,
                 failed: mine.filter { $0.status == .failed }.count,
-                lastAssessed: state?.lastAssessed.map(Date.init(timeIntervalSince1970:)),
+                lastAssessed: state?.lastAssessed.map(Date.init(timeIntervalSince1970:)), upToDate: state.map { !$0.dirty } ?? false,
                 meetsCPDRequirements: state?.meets, total: state?.total, note: state?.note,
                 failures: mine.filter { $0.status == .failed }.map { Failure(file: $0.path, error: $0.error ?? "") })
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Confirmation
 import Intake
 
 /// The watch's memory between runs, in SQLite: every evidence file seen (path, size, mtime,
@@ -196,9 +197,10 @@ public final class WatchStore: Sendable {
                 db,
                 sql: """
                     SELECT f.path, e.records FROM watchedFile f JOIN extraction e ON e.sha256 = f.sha256 AND e.worker = f.worker
-                    WHERE f.worker = ? AND f.status IN ('done', 'failed') ORDER BY f.path
+                    WHERE f.worker = ? AND f.status IN ('done', 'failed')
                     """, arguments: [worker])
-            return try rows.flatMap { row -> [ExtractionRecord] in
+            let ordered = rows.sorted { WorkerFolder.precedes($0["path"], $1["path"]) }
+            return try ordered.flatMap { row -> [ExtractionRecord] in
                 let path: String = row["path"]
                 // The same content under another name is that name's document.
                 return try JSONDecoder().decode([ExtractionRecord].self, from: row["records"] as Data).map { $0.at(path) }
