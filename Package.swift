@@ -95,6 +95,8 @@ let package = Package(
         .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),
         // Times the reading of PDFs and scans against pdftotext and the tesseract CLI (Benchmarks/README.md).
         .executableTarget(name: "ReadingBenchmark", dependencies: ["PDFReading", "OCR"], path: "Benchmarks/ReadingBenchmark"),
+        // Times cpd watch: drop-to-forms latency and a 1,000-file backlog against cpd assess.
+        .executableTarget(name: "WatchBenchmark", path: "Benchmarks/WatchBenchmark"),
         // Draws the sample evidence in Samples/ (run: swift run make-samples).
         .executableTarget(name: "make-samples", dependencies: ["Forms", "OCR", "PDFReading", "CPangoCairo", "CTesseract"], path: "Sources/SampleMaker"),
 
