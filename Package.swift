@@ -41,7 +41,7 @@ let package = Package(
         // Activities typed by hand (YAML or JSON) with line-accurate validation errors.
         .target(
             name: "CPDActivityFile",
-            dependencies: ["CPDRules", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["CPDRules", "PersonNames", .product(name: "Yams", package: "Yams")]),
         // The journal lists the user supplies: SCImago quartiles and the recommended journals.
         .target(name: "JournalLists", dependencies: ["CPDRules"]),
         // People's names as registers hold them and documents print them.

@@ -1,4 +1,5 @@
 import CPDRules
+import PersonNames
 
 /// The fields an activity entry may have. A field not listed is a typing mistake and an error.
 enum ActivityField: String, CaseIterable {
@@ -24,17 +25,4 @@ where Field.RawValue == String {
     let scored = candidates.map { ($0, editDistance($0.lowercased(), name.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return nil }
     return best.0
-}
-
-private func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-        var current = [i + 1]
-        for (j, y) in b.enumerated() {
-            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

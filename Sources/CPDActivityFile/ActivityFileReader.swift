@@ -121,7 +121,7 @@ struct ActivityFileReader {
         let criterion: Int
         switch (statedCriterion, activity) {
         case (let stated?, let activity?):
-            let expected = activity == .article ? [8, 9, 10] : [activity.criterion()!]
+            let expected = activity.possibleCriteria
             guard expected.contains(stated) else {
                 report(values[.criterion], "\(path).criterion", "is \(stated), but a(n) \(activity.rawValue) is criterion \(expected.map(String.init).joined(separator: " or "))")
                 return nil
@@ -170,9 +170,7 @@ struct ActivityFileReader {
         if let start = evidence.startDate, let end = evidence.endDate, start > end {
             report(values[.endDate], "\(path).endDate", "\(end) is before startDate \(start)")
         }
-        // The same number under the same criterion, or the same facts to the letter, is the same
-        // document typed twice.
-        evidence.fingerprint = evidence.documentNumber.map { "criterion \(criterion) number \($0)" } ?? "facts \(evidence)"
+        evidence.fingerprint = evidence.listedFingerprint
         return problems.count == before ? evidence : nil
     }
 

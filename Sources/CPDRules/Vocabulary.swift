@@ -39,6 +39,9 @@ public enum ActivityKind: String, CaseIterable, Sendable, Codable {
     case examExpertise = "exam-expertise"
     case independentExpertCommission = "independent-expert-commission"
 
+    /// The Appendix 1 rows this kind of activity can fall under: an article one of 8, 9 and 10.
+    public var possibleCriteria: [Int] { self == .article ? [8, 9, 10] : criterion().map { [$0] } ?? [] }
+
     /// The Appendix 1 row, or nil for an article whose journal is not yet placed: an article is
     /// criterion 10 in an indexed journal with a quartile, 8 in a recommended journal, 9 otherwise.
     public func criterion(quartile: Quartile? = nil, inRecommendedJournal: Bool? = nil) -> Int? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A delimited text table as journal lists come: SCImago's export (semicolons, quoted fields,
 /// decimal commas) or a plain comma-separated list typed by hand.
 struct CSVTable {
@@ -50,20 +52,11 @@ struct CSVTable {
         if quoted { throw .unterminatedQuote(line: recordLine) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let first = records.first else { throw .empty }
-        header = first.1.map { $0.trimmingSpaces.lowercased() }
-        rows = records.dropFirst().map { (line: $0.0, fields: $0.1.map { String($0.trimmingSpaces) }) }
+        header = first.1.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        rows = records.dropFirst().map { (line: $0.0, fields: $0.1.map { $0.trimmingCharacters(in: .whitespaces) }) }
     }
 
     func column(_ names: [String]) -> Int? {
         names.lazy.compactMap { name in header.firstIndex(of: name) }.first
-    }
-}
-
-extension StringProtocol {
-    var trimmingSpaces: Substring {
-        let characters = self[...]
-        let start = characters.firstIndex { !$0.isWhitespace } ?? characters.endIndex
-        let end = characters.lastIndex { !$0.isWhitespace }.map { characters.index(after: $0) } ?? start
-        return Substring(characters[start..<Swift.max(start, end)])
     }
 }

@@ -138,18 +138,21 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
         "э": "e", "ю": "yu", "я": "ya",
     ]
 
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
+}
+
+/// The Levenshtein distance: how many letters to insert, delete or change to turn one word
+/// into the other.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+        var current = [i + 1]
+        for (j, y) in b.enumerated() {
+            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
         }
-        return previous[b.count]
+        previous = current
     }
+    return previous[b.count]
 }
 
 extension String {

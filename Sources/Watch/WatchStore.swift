@@ -140,14 +140,20 @@ public final class WatchStore: Sendable {
 
     /// Records the facts read from a file's content, the file as done, and the worker as due.
     public func record(_ records: [ExtractionRecord], for file: File, sha256: String) throws {
+        try store(records, for: file, sha256: sha256, status: .done, error: nil)
+    }
+
+    /// The facts (or the failure) of a file's content, and the file's new status, in one
+    /// transaction; a file changed since it was read keeps its own row untouched.
+    private func store(_ records: [ExtractionRecord], for file: File, sha256: String, status: File.Status, error: String?) throws {
         let data = try JSONEncoder().encode(records)
         try database.write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO extraction (sha256, worker, records) VALUES (?, ?, ?)",
                 arguments: [sha256, file.worker, data])
             try db.execute(
-                sql: "UPDATE watchedFile SET sha256 = ?, status = 'done', error = NULL, nextAttempt = NULL WHERE path = ? AND size = ? AND modified = ?",
-                arguments: [sha256, file.path, file.size, file.modified])
+                sql: "UPDATE watchedFile SET sha256 = ?, status = ?, error = ?, nextAttempt = NULL WHERE path = ? AND size = ? AND modified = ?",
+                arguments: [sha256, status.rawValue, error, file.path, file.size, file.modified])
             try markDirty(file.worker, db)
         }
     }
@@ -177,16 +183,7 @@ public final class WatchStore: Sendable {
 
     /// A settled file that cannot be read: reported, and not tried again until it changes.
     public func fail(_ file: File, sha256: String, records: [ExtractionRecord], error: String) throws {
-        let data = try JSONEncoder().encode(records)
-        try database.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO extraction (sha256, worker, records) VALUES (?, ?, ?)",
-                arguments: [sha256, file.worker, data])
-            try db.execute(
-                sql: "UPDATE watchedFile SET sha256 = ?, status = 'failed', error = ?, nextAttempt = NULL WHERE path = ? AND size = ? AND modified = ?",
-                arguments: [sha256, error, file.path, file.size, file.modified])
-            try markDirty(file.worker, db)
-        }
+        try store(records, for: file, sha256: sha256, status: .failed, error: error)
     }
 
     /// The facts of every file of a worker that has been read, in path order: what the worker's

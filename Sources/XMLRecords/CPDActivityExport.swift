@@ -49,7 +49,7 @@ private func evidence(_ element: ParsedElement, problems: inout [String]) -> Evi
     let criterion: Int
     switch (number("criterion"), kind) {
     case (let stated?, let kind?):
-        let expected = kind == .article ? [8, 9, 10] : kind.criterion().map { [$0] } ?? []
+        let expected = kind.possibleCriteria
         guard expected.contains(stated) else {
             report("criterion is \(stated), but a(n) \(kind.rawValue) is criterion \(expected.map(String.init).joined(separator: " or "))")
             return nil
@@ -96,8 +96,6 @@ private func evidence(_ element: ParsedElement, problems: inout [String]) -> Evi
     if let start = evidence.startDate, let end = evidence.endDate, start > end {
         report("endDate \(end) is before startDate \(start)")
     }
-    // As in a YAML activity file: the same number under the same criterion, or the same facts to
-    // the letter, is the same document listed twice.
-    evidence.fingerprint = evidence.documentNumber.map { "criterion \(criterion) number \($0)" } ?? "facts \(evidence)"
+    evidence.fingerprint = evidence.listedFingerprint
     return problems.count == before ? evidence : nil
 }
