@@ -54,8 +54,11 @@ public final class PDFFile: @unchecked Sendable {
     deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
 
     /// The page's text layer in reading order. A page that cannot be loaded has no lines.
+    /// The page's text in reading order, then the values typed into its form fields: a
+    /// certificate made from a fillable template carries the holder's name there, and poppler's
+    /// page text leaves such values out.
     public func text(ofPage index: Int) -> PageText {
-        PageText(pageIndex: index, lines: withPage(index) { page in page.map(Self.lines(of:)) ?? [] })
+        PageText(pageIndex: index, lines: withPage(index) { page in page.map { Self.lines(of: $0) + Self.formFieldLines(of: $0) } ?? [] })
     }
 
     /// The page as an 8-bit gray image on white, `dpi` dots per inch, for OCR.
@@ -76,6 +79,32 @@ public final class PDFFile: @unchecked Sendable {
     }
 
     // MARK: Text
+
+    /// The non-empty values of the page's text fields, top to bottom, each boxed by its field
+    /// (poppler's form rectangles have their origin at the bottom left).
+    private static func formFieldLines(of page: OpaquePointer) -> [TextLine] {
+        guard let mapping = poppler_page_get_form_field_mapping(page) else { return [] }
+        defer { poppler_page_free_form_field_mapping(mapping) }
+        var height = 0.0, width = 0.0
+        poppler_page_get_size(page, &width, &height)
+        var lines: [TextLine] = []
+        var node: UnsafeMutablePointer<GList>? = mapping
+        while let current = node {
+            if let entry = current.pointee.data?.assumingMemoryBound(to: PopplerFormFieldMapping.self).pointee,
+                poppler_form_field_get_field_type(entry.field) == POPPLER_FORM_FIELD_TEXT,
+                let value = poppler_form_field_text_get_text(entry.field)
+            {
+                let text = String(cString: value).trimmingCharacters(in: .whitespacesAndNewlines)
+                g_free(value)
+                let area = entry.area
+                if !text.isEmpty {
+                    lines.append(TextLine(text: text, box: Box(x: area.x1, y: height - area.y2, width: area.x2 - area.x1, height: area.y2 - area.y1)))
+                }
+            }
+            node = current.pointee.next
+        }
+        return lines.sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+    }
 
     /// Poppler's text of the page comes with one rectangle per character. Lines are cut at the
     /// newlines and boxed by their visible characters' rectangles.

@@ -171,3 +171,14 @@ struct RenderingTests {
         }
     }
 }
+
+@Suite("Form fields")
+struct FormFieldTests {
+    @Test func valuesTypedIntoFormFieldsAreReadWithThePage() throws {
+        let pdf = try PDFFile(path: Shared.realWorldPDFs + "/libreoffice-form.pdf")
+        let lines = pdf.text(ofPage: 0).lines.map(\.text)
+        #expect(lines.contains("Alice"))
+        #expect(lines.contains("Bob"))
+        #expect(lines.first == "Example for a Form", "the page's own text comes first")
+    }
+}
