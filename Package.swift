@@ -113,6 +113,7 @@ let package = Package(
         .testTarget(
             name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],
             exclude: ["Golden"]),
+        .testTarget(name: "ConfirmationTests", dependencies: ["Confirmation", "CPDRules", "Intake", "PersonNames"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames"]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),

@@ -28,9 +28,18 @@ public struct FolderAssessment: Sendable {
         var seenContent: [String: String] = [:]
         var seenEvidence: [String: String] = [:]
         var documents: [Document] = []
-        for record in records {
-            let name = record.file.split(separator: "/").last.map(String.init) ?? record.file
+        let translations = TranslationPairs(records)
+        for (index, original) in records.enumerated() {
+            let record = translations.withTranslation(original, at: index)
+            let name = Self.name(of: record)
             let label = name + (record.item.map { " (record \($0))" } ?? "")
+            if record.isTranslationOnly {
+                let outcome: Outcome = translations.originalName(of: index).map {
+                    .accepted(0, "the notarized translation of \($0), which counts with it")
+                } ?? .review(["a translation whose original is not in the folder: paragraph 7 asks for the original with its notarized translation"])
+                documents.append(Document(record: record, item: .init(evidence: record.evidence, criterion: nil, outcome: outcome)))
+                continue
+            }
             let contentKey = record.sha256 + (record.item.map { "#\($0)" } ?? "")
             let item = Self.decide(
                 record, workerName: workerName, duplicateOf: seenContent[contentKey] ?? record.evidence?.fingerprint.flatMap { seenEvidence[$0] },
@@ -47,6 +56,10 @@ public struct FolderAssessment: Sendable {
         assessment = Assessment(
             items: documents.map(\.item), confirmationDate: confirmationDate, targetCategory: targetCategory,
             interpretation: interpretation)
+    }
+
+    static func name(of record: ExtractionRecord) -> String {
+        record.file.split(separator: "/").last.map(String.init) ?? record.file
     }
 
     static func decide(
@@ -99,5 +112,52 @@ enum HolderCheck: Equatable {
         if matches.contains(.same) { return .same }
         if matches.allSatisfy({ $0 == .different }) { return .different(printed: record.holderName ?? names[0]) }
         return .uncertain("the name on the document (\(names.joined(separator: ", "))) may not be the worker's")
+    }
+}
+
+/// Originals in a foreign language and the separate files that translate them: a translation
+/// whose criterion, dates and volume agree with an original's is that original's translation.
+struct TranslationPairs {
+    private var translationOfOriginal: [Int: Int] = [:]
+    private var originalOfTranslation: [Int: Int] = [:]
+    private let records: [ExtractionRecord]
+
+    init(_ records: [ExtractionRecord]) {
+        self.records = records
+        let translations = records.indices.filter { records[$0].isTranslationOnly && records[$0].evidence != nil }
+        for index in records.indices {
+            let original = records[index]
+            guard original.needsNotarizedTranslation, !original.hasNotarizedTranslation, let evidence = original.evidence else { continue }
+            if let match = translations.first(where: { originalOfTranslation[$0] == nil && Self.agree(evidence, records[$0].evidence!) }) {
+                translationOfOriginal[index] = match
+                originalOfTranslation[match] = index
+            }
+        }
+    }
+
+    /// The same criterion, and every date and volume both state equal (at least one).
+    static func agree(_ original: Evidence, _ translation: Evidence) -> Bool {
+        guard original.criterion == translation.criterion else { return false }
+        let facts: [(String?, String?)] = [
+            (original.startDate?.description, translation.startDate?.description), (original.endDate?.description, translation.endDate?.description),
+            (original.issueDate?.description, translation.issueDate?.description), (original.hours?.description, translation.hours?.description),
+            (original.weeks.map(String.init), translation.weeks.map(String.init)), (original.days.map(String.init), translation.days.map(String.init)),
+            (original.testQuestions.map(String.init), translation.testQuestions.map(String.init)),
+        ]
+        let shared = facts.filter { $0.0 != nil && $0.1 != nil }
+        return !shared.isEmpty && shared.allSatisfy { $0.0 == $0.1 }
+    }
+
+    /// The record, with its separate notarized translation noted when it has one.
+    func withTranslation(_ record: ExtractionRecord, at index: Int) -> ExtractionRecord {
+        guard let translation = translationOfOriginal[index].map({ records[$0] }), translation.hasNotarizedTranslation else { return record }
+        var record = record
+        record.hasNotarizedTranslation = true
+        record.evidence?.hasNotarizedTranslation = true
+        return record
+    }
+
+    func originalName(of translation: Int) -> String? {
+        originalOfTranslation[translation].map { FolderAssessment.name(of: records[$0]) }
     }
 }

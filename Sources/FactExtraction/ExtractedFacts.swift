@@ -9,6 +9,9 @@ public struct ExtractedFacts: Sendable, Hashable {
     public var notarizedTranslation: Found<Bool>?
     /// The language of that translation.
     public var translationLanguage: String?
+    /// The document is a translation only (it opens with the translator's heading): its original
+    /// is another file, or was not submitted.
+    public var isTranslationOnly = false
 
     public var hours: Found<Hours>?
     public var credits: Found<Hours>?

@@ -7,6 +7,7 @@ public enum FactExtractor {
     public static func extract(from source: SourceText) -> ExtractedFacts {
         var facts = ExtractedFacts()
         let parts = TranslationSplit(source.lines)
+        facts.isTranslationOnly = parts.isTranslationOnly
         let original = parts.original
         let all = source.lines
 
@@ -133,6 +134,7 @@ public enum FactExtractor {
 struct TranslationSplit {
     let original: [SourceText.Line]
     let translation: [SourceText.Line]?
+    var isTranslationOnly: Bool { translation?.first == original.first && translation != nil }
 
     init(_ lines: [SourceText.Line]) {
         // A marker in the first line means the whole file is a translation: keep it as the

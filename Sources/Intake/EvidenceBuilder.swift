@@ -38,6 +38,7 @@ struct EvidenceBuilder {
 
         record.language = facts.language?.value
         record.hasNotarizedTranslation = facts.notarizedTranslation?.value ?? false
+        record.isTranslationOnly = facts.isTranslationOnly
         record.holderName = facts.holderName?.value
         record.people = facts.people.map(\.value)
         record.activity = facts.activity?.value

@@ -59,7 +59,7 @@ public enum IntakeError: Error, Sendable, Hashable, Codable, CustomStringConvert
 public struct ExtractionRecord: Sendable, Codable {
     /// The file's path; the same content found under another name carries that name.
     public var file: String
-    public let sha256: String
+    public var sha256: String
     /// 1-based position of the record in its file, when the file holds more than one.
     public var item: Int?
     public var source: SourceKind?
@@ -70,6 +70,8 @@ public struct ExtractionRecord: Sendable, Codable {
     public var needsNotarizedTranslation = false
     /// A notarized translation into Kazakh or Russian is attached.
     public var hasNotarizedTranslation = false
+    /// The file is a translation only; its original should be another file of the folder.
+    public var isTranslationOnly = false
     public var activity: ActivityKind?
     public var criterion: Int?
     public var facts: [NamedFact] = []
