@@ -25,7 +25,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading", "Forms"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "Watch"]),
         .executable(name: "cpd", targets: ["cpd"]),
     ],
     dependencies: [
@@ -79,6 +79,13 @@ let package = Package(
                 "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]),
+        // The professional register (order ҚР ДСМ-253/2020): workers, changes, assessments,
+        // expiring certificates, reports; SQLite through GRDB.
+        .target(
+            name: "ProfessionalRegister",
+            dependencies: ["CPDRules", "XMLRecords", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"],
+            resources: [.copy("professional-register-1.xsd")]),
         // The register extract (workers by IIN) the confirmation commands take.
         .target(name: "Register", dependencies: ["CPDRules"]),
         // Assessments and the rules table as JSON and as text for a person.
@@ -88,7 +95,7 @@ let package = Package(
             name: "CPDCommand",
             dependencies: [
                 "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
-                "Register", "Watch",
+                "ProfessionalRegister", "Register", "Watch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -97,6 +104,9 @@ let package = Package(
         .executableTarget(name: "ReadingBenchmark", dependencies: ["PDFReading", "OCR"], path: "Benchmarks/ReadingBenchmark"),
         // Times cpd watch: drop-to-forms latency and a 1,000-file backlog against cpd assess.
         .executableTarget(name: "WatchBenchmark", path: "Benchmarks/WatchBenchmark"),
+        // 100,000 workers imported and queried: swift run -c release RegisterBenchmark
+        .executableTarget(
+            name: "RegisterBenchmark", dependencies: ["ProfessionalRegister", "CPDRules"], path: "Benchmarks/RegisterBenchmark"),
         // Draws the sample evidence in Samples/ (run: swift run make-samples).
         .executableTarget(name: "make-samples", dependencies: ["Forms", "OCR", "PDFReading", "CPangoCairo", "CTesseract"], path: "Sources/SampleMaker"),
 
@@ -114,6 +124,7 @@ let package = Package(
             name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],
             exclude: ["Golden"]),
         .testTarget(name: "ConfirmationTests", dependencies: ["Confirmation", "CPDRules", "Intake", "PersonNames"]),
+        .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames"]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),

@@ -7,7 +7,7 @@ import Foundation
 import Intake
 import OCR
 import PersonNames
-import Register
+import Forms
 
 struct Assess: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -78,11 +78,12 @@ struct AssessmentOptions: ParsableArguments {
 
     /// Reads and decides every file of a worker's folder; the register's entry comes along for
     /// the forms.
-    func assessWorkerFolder(_ folder: URL) async throws -> (FolderAssessment, RegisteredWorker?) {
+    func assessWorkerFolder(_ folder: URL, language: FormLanguage = .ru) async throws -> (FolderAssessment, WorkerDirectory.Entry?) {
         let register = try context.loadRegister()
         let iin = folder.standardizedFileURL.lastPathComponent
-        let registered = register?.worker(iin: iin)
-        guard let name = context.worker.flatMap(PersonName.init(registerName:)) ?? registered.flatMap({ PersonName(registerName: $0.fullName) }) else {
+        let date = asOf ?? .today
+        let registered = register?.entry(iin: iin, language: language, on: date)
+        guard let name = context.worker.flatMap(PersonName.init(registerName:)) ?? registered?.name else {
             throw register == nil
                 ? ValidationError("Give --register (the folder's name is the worker's IIN) or --worker for a folder.")
                 : CommandFailure.invalidInput("the register has no worker with IIN \(iin), the folder's name; give --worker")
@@ -100,7 +101,7 @@ struct AssessmentOptions: ParsableArguments {
         let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
         progress.finish()
         let assessed = FolderAssessment(
-            records: records, workerIIN: registered?.iin ?? iin, workerName: name, confirmationDate: asOf ?? .today,
+            records: records, workerIIN: iin, workerName: name, confirmationDate: date,
             targetCategory: category, interpretation: readings.interpretation)
         return (assessed, registered)
     }

@@ -3,7 +3,6 @@ import CPDReport
 import Confirmation
 import Forms
 import Foundation
-import Register
 
 struct Confirm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,13 +34,21 @@ struct Confirm: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure.cannotRead(folder, "not a folder")
         }
-        let (assessed, registered) = try await options.assessWorkerFolder(URL(fileURLWithPath: folder))
+        let (assessed, registered) = try await options.assessWorkerFolder(URL(fileURLWithPath: folder), language: lang)
+        if let expired = registered?.blockedSince {
+            throw CommandFailure.invalidInput(
+                "the register blocks this worker: the specialist certificate expired on \(expired), and a blocked record is not confirmed until the certificate is renewed (register rules, paragraph 14, item 5)")
+        }
         let forms: Forms
         do { forms = try Forms() } catch { throw CommandFailure(message: "\(error)", exitCode: 70) }
         do {
-            try ConfirmationOutputs.write(
-                assessed, register: registered.map(RegisterDetails.init) ?? RegisterDetails(), language: lang,
-                to: URL(fileURLWithPath: out), forms: forms)
+            let directory = URL(fileURLWithPath: out)
+            try ConfirmationOutputs.write(assessed, register: registered?.details ?? RegisterDetails(), language: lang, to: directory, forms: forms)
+            try options.context.loadRegister()?.recordConfirmation(
+                assessed, forms: ["appendix2.pdf", "refusal.pdf"].map { directory.appendingPathComponent($0).path }
+                    .filter { FileManager.default.fileExists(atPath: $0) })
+        } catch let failure as CommandFailure {
+            throw failure
         } catch let failure as Forms.Failure {
             throw CommandFailure(message: failure.description, exitCode: 70)
         } catch {
@@ -53,15 +60,3 @@ struct Confirm: AsyncParsableCommand {
 }
 
 extension FormLanguage: ExpressibleByArgument {}
-
-extension RegisterDetails {
-    init(_ worker: RegisteredWorker) {
-        self.init(
-            totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
-            position: worker.position, sqfLevel: worker.sqfLevel, category: worker.qualificationCategory,
-            postgraduateEducation: worker.postgraduateEducation,
-            employment: (worker.employment ?? []).map {
-                .init(hired: $0.hired, dismissed: $0.dismissed, placeOfWork: $0.placeOfWork, position: $0.position, orderNumber: $0.orderNumber, orderDate: $0.orderDate)
-            })
-    }
-}

@@ -6,7 +6,7 @@ import Register
 
 /// The options that say whose evidence a command reads and which journal lists apply.
 struct EvidenceContextOptions: ParsableArguments {
-    @Option(help: "Register extract (JSON: iin, fullName, …); a file's worker is the one whose IIN names its folder.", completion: .file(extensions: ["json"]))
+    @Option(help: "The register: its database, or an extract (JSON: iin, fullName, …); a folder's worker is the one whose IIN names it.", completion: .file())
     var register: String?
 
     @Option(help: "The worker's full name (surname, given name, patronymic), when there is no register.")
@@ -34,25 +34,23 @@ struct EvidenceContextOptions: ParsableArguments {
                 try load(recommendedJournals) { text throws(JournalListError) in try RecommendedJournals(csv: text) })
     }
 
-    func loadRegister() throws -> RegisterExtract? {
-        guard let register else { return nil }
-        guard let data = FileManager.default.contents(atPath: register) else { throw CommandFailure.cannotRead(register, "no such file") }
-        do { return try RegisterExtract(json: data) } catch { throw CommandFailure.invalidInput("\(register): \(error)") }
+    func loadRegister() throws -> WorkerDirectory? {
+        try register.map(WorkerDirectory.open)
     }
 
     /// The files grouped by their worker: --worker for all, else the register entry whose IIN
     /// names the file's folder, else no worker.
-    func groupByWorker(_ files: [String], register: RegisterExtract?) throws -> [(PersonName?, [String])] {
+    func groupByWorker(_ files: [String], register: WorkerDirectory?) throws -> [(PersonName?, [String])] {
         if let worker { return [(PersonName(registerName: worker), files)] }
         var groups: [(key: String, worker: PersonName?, files: [String])] = []
         for file in files {
             let folder = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent
-            let entry = register?.worker(iin: folder)
-            let key = entry?.iin ?? ""
+            let entry = register?.entry(iin: folder)
+            let key = entry == nil ? "" : folder
             if let index = groups.firstIndex(where: { $0.key == key }) {
                 groups[index].files.append(file)
             } else {
-                groups.append((key, entry.flatMap { PersonName(registerName: $0.fullName) }, [file]))
+                groups.append((key, entry?.name, [file]))
             }
         }
         return groups.map { ($0.worker, $0.files) }

@@ -19,8 +19,9 @@ struct WatchCommand: AsyncParsableCommand {
             a scanner, over a share) are read once they have settled, and the worker's forms are \
             rewritten in OUTDIR/<IIN>/ as `cpd confirm` writes them. Originals are never modified. \
             State lives in the database (--db), so a restart, even after `kill -9`, continues where \
-            it stopped and never counts a file twice. SIGTERM or SIGINT stops it cleanly. Each \
-            worker's target category comes from the register.
+            it stopped and never counts a file twice. SIGTERM or SIGINT stops it cleanly. Workers \
+            and their target categories come from the register in the same database (`cpd register \
+            import`), or from the extract --register names; each confirmation is recorded there.
 
             Example:
               cpd watch /srv/hr/inbox --out /srv/hr/forms --register workers.json \\
@@ -62,7 +63,6 @@ struct WatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard settle >= 0, rescan > 0 else { throw ValidationError("--settle must be 0 or more and --rescan more than 0 seconds.") }
-        guard context.register != nil else { throw ValidationError("Give --register: it names each folder's worker and target category.") }
     }
 
     func run() async throws {
@@ -71,11 +71,12 @@ struct WatchCommand: AsyncParsableCommand {
             handler.logLevel = debug ? .debug : .info
             return handler
         }
-        let register = try context.loadRegister()
         let lists = try context.loadJournalLists()
         let store: WatchStore
         let path = db ?? DatabaseLocation.default
         do { store = try WatchStore(path: path) } catch { throw CommandFailure(message: "cannot open the database \(path): \(error)", exitCode: 73) }
+        // The register's own tables in the same database, unless an extract is named.
+        let register = try context.loadRegister() ?? WorkerDirectory.open(path)
         let forms: Forms
         do { forms = try Forms() } catch { throw CommandFailure(message: "\(error)", exitCode: 70) }
         var options = WatchOptions(inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: out))
@@ -88,9 +89,13 @@ struct WatchCommand: AsyncParsableCommand {
         let intake = Intake(
             options: IntakeOptions(quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation),
             ocr: OCRPool(size: jobs))
+        let language = lang
+        let fixedDate = asOf
         let daemon = WatchDaemon(options: options, store: store, intake: intake, forms: forms) { iin in
-            guard let worker = register?.worker(iin: iin), let name = PersonName(registerName: worker.fullName) else { return nil }
-            return WorkerIdentity(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker))
+            guard let entry = register.entry(iin: iin, language: language, on: fixedDate ?? .today) else { return nil }
+            return WorkerIdentity(name: entry.name, targetCategory: entry.targetCategory, details: entry.details, blockedSince: entry.blockedSince)
+        } confirmed: { assessed, forms in
+            try register.recordConfirmation(assessed, forms: forms)
         }
         let signals = [SIGTERM, SIGINT].map { number in
             signal(number, SIG_IGN)

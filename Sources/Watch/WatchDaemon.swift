@@ -12,11 +12,15 @@ public struct WorkerIdentity: Sendable {
     public let name: PersonName
     public let targetCategory: QualificationCategory?
     public let details: RegisterDetails
+    /// The day the specialist certificate expired, when it has: a blocked record is not
+    /// confirmed until the certificate is renewed.
+    public let blockedSince: CalendarDate?
 
-    public init(name: PersonName, targetCategory: QualificationCategory?, details: RegisterDetails) {
+    public init(name: PersonName, targetCategory: QualificationCategory?, details: RegisterDetails, blockedSince: CalendarDate? = nil) {
         self.name = name
         self.targetCategory = targetCategory
         self.details = details
+        self.blockedSince = blockedSince
     }
 }
 
@@ -61,6 +65,8 @@ public final class WatchDaemon: Sendable {
     let intake: Intake
     let forms: Forms
     let identify: @Sendable (String) -> WorkerIdentity?
+    /// Told of each confirmation written (the assessment and its forms' paths), for the register.
+    let confirmed: @Sendable (FolderAssessment, [String]) throws -> Void
     let clock: any WatchClock
     let wakeup = Wakeup()
     let logger: Logger
@@ -68,8 +74,10 @@ public final class WatchDaemon: Sendable {
 
     public init(
         options: WatchOptions, store: WatchStore, intake: Intake, forms: Forms, clock: any WatchClock = SystemClock(),
-        logger: Logger = Logger(label: "cpd.watch"), identify: @escaping @Sendable (String) -> WorkerIdentity?
+        logger: Logger = Logger(label: "cpd.watch"), identify: @escaping @Sendable (String) -> WorkerIdentity?,
+        confirmed: @escaping @Sendable (FolderAssessment, [String]) throws -> Void = { _, _ in }
     ) {
+        self.confirmed = confirmed
         self.options = options
         self.store = store
         self.intake = intake
@@ -195,6 +203,10 @@ public final class WatchDaemon: Sendable {
                 try store.assessed(worker: worker, at: now, meets: nil, total: nil, note: "not in the register")
                 continue
             }
+            if let expired = identity.blockedSince {
+                try store.assessed(worker: worker, at: now, meets: nil, total: nil, note: "blocked: the certificate expired on \(expired)")
+                continue
+            }
             guard let category = identity.targetCategory else {
                 try store.assessed(worker: worker, at: now, meets: nil, total: nil, note: "no target category in the register")
                 continue
@@ -205,6 +217,8 @@ public final class WatchDaemon: Sendable {
                 targetCategory: category, interpretation: options.interpretation)
             let directory = options.output.appendingPathComponent(worker)
             try ConfirmationOutputs.write(assessed, register: identity.details, language: options.language, to: directory, forms: forms)
+            try confirmed(assessed, ["appendix2.pdf", "refusal.pdf"].map { directory.appendingPathComponent($0).path }
+                .filter { FileManager.default.fileExists(atPath: $0) })
             try store.assessed(
                 worker: worker, at: now, meets: assessed.assessment.meetsCPDRequirements,
                 total: assessed.assessment.totals.total.description, note: nil)

@@ -98,8 +98,8 @@ func errorMessage(_ error: UnsafePointer<xmlError>) -> String {
 }
 
 /// An element of a parsed document, read by local name so that namespace versions do not matter.
-/// Valid only inside the `withXMLDocument` body that produced it.
-struct ParsedElement {
+/// Valid only inside the `withXMLDocument` (or `XMLRecords.withDocument`) body that produced it.
+public struct ParsedElement {
     let node: xmlNodePtr
     /// An XPath-like location, `/PubmedArticleSet/PubmedArticle[2]/MedlineCitation`, with a
     /// position wherever the parent has more than one element of that name. Built on the way
@@ -117,14 +117,14 @@ struct ParsedElement {
     }
 
     /// The name without its namespace prefix.
-    var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
+    public var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
 
     /// The name as written, with its prefix (`work:title`).
     var qualifiedName: String { nameAsWritten(node) }
 
-    var line: Int { xmlGetLineNo(node) }
+    public var line: Int { xmlGetLineNo(node) }
 
-    var children: [ParsedElement] {
+    public var children: [ParsedElement] {
         var nodes: [(node: xmlNodePtr, name: String)] = []
         var child = node.pointee.children
         while let current = child {
@@ -141,10 +141,10 @@ struct ParsedElement {
         }
     }
 
-    func children(_ name: String) -> [ParsedElement] { children.filter { $0.name == name } }
+    public func children(_ name: String) -> [ParsedElement] { children.filter { $0.name == name } }
 
     /// The first element down a path of local names: `child("Journal", "JournalIssue", "PubDate")`.
-    func child(_ path: String...) -> ParsedElement? {
+    public func child(_ path: String...) -> ParsedElement? {
         var current = self
         for name in path {
             guard let next = current.children.first(where: { $0.name == name }) else { return nil }
@@ -157,7 +157,7 @@ struct ParsedElement {
     var text: String? { collectText(node.pointee.children).normalisedSpace }
 
     /// An attribute's value by local name (`lang` finds `xml:lang`), nil when absent or blank.
-    func attribute(_ name: String) -> String? {
+    public func attribute(_ name: String) -> String? {
         var attribute = node.pointee.properties
         while let current = attribute {
             if let attributeName = current.pointee.name, String(cString: attributeName) == name {

@@ -14,24 +14,7 @@ public enum XMLRecords {
     public static func read(
         _ bytes: some ContiguousBytes, name: String, sizeLimit: Int = defaultSizeLimit
     ) throws(XMLRecordError) -> XMLRecordFile {
-        let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(XMLRecordError.Reason) in try read(buffer, sizeLimit: sizeLimit) }
-        }
-        do {
-            return try result.get()
-        } catch {
-            throw XMLRecordError(file: name, reason: error)
-        }
-    }
-
-    private static func read(_ bytes: UnsafeRawBufferPointer, sizeLimit: Int) throws(XMLRecordError.Reason) -> XMLRecordFile {
-        guard bytes.count <= sizeLimit else { throw .tooLarge(bytes: bytes.count, limit: sizeLimit) }
-        switch firstSignificantByte(bytes) {
-        case nil: throw .empty
-        case UInt8(ascii: "<"): break
-        default: throw .notXML
-        }
-        return try withXMLDocument(bytes) { root throws(XMLRecordError.Reason) in
+        try parse(bytes, name: name, sizeLimit: sizeLimit) { root throws(XMLRecordError.Reason) in
             switch root.name {
             case "PubmedArticleSet": return .publications(pubmedRecords(root))
             case "crossref_result", "doi_batch": return .publications(crossrefRecords(root))
@@ -40,6 +23,38 @@ public enum XMLRecords {
             case "cpdActivities": return .activities(try activityExport(root))
             default: throw .unknownFormat(root: root.qualifiedName)
             }
+        }
+    }
+
+    /// Parses an XML file of another module's format with the same safety as `read` and hands
+    /// its root element to `body`, which must copy out what it needs: the tree is freed on return.
+    public static func withDocument<Value>(
+        _ bytes: some ContiguousBytes, name: String, sizeLimit: Int = defaultSizeLimit, body: (ParsedElement) -> Value
+    ) throws(XMLRecordError) -> Value {
+        try parse(bytes, name: name, sizeLimit: sizeLimit) { root throws(XMLRecordError.Reason) in body(root) }
+    }
+
+    /// The checks made before parsing (size, emptiness, whether it is XML at all), the hardened
+    /// parse, and the file's name on any error.
+    private static func parse<Value>(
+        _ bytes: some ContiguousBytes, name: String, sizeLimit: Int,
+        body: (ParsedElement) throws(XMLRecordError.Reason) -> Value
+    ) throws(XMLRecordError) -> Value {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(XMLRecordError.Reason) in
+                guard buffer.count <= sizeLimit else { throw .tooLarge(bytes: buffer.count, limit: sizeLimit) }
+                switch firstSignificantByte(buffer) {
+                case nil: throw .empty
+                case UInt8(ascii: "<"): break
+                default: throw .notXML
+                }
+                return try withXMLDocument(buffer, body: body)
+            }
+        }
+        do {
+            return try result.get()
+        } catch {
+            throw XMLRecordError(file: name, reason: error)
         }
     }
 

@@ -1,0 +1,103 @@
+import CPDRules
+import Confirmation
+import Forms
+import Foundation
+import PersonNames
+import ProfessionalRegister
+import Register
+
+/// Who the worker of a folder is: from a register extract (JSON) or from the register database,
+/// whichever `--register` names (a database is told by its first bytes).
+struct WorkerDirectory: Sendable {
+    struct Entry: Sendable {
+        let name: PersonName
+        let targetCategory: QualificationCategory?
+        let details: RegisterDetails
+        /// The day the specialist certificate expired, when it has: the register then blocks the
+        /// record (register rules, paragraph 14, item 5).
+        let blockedSince: CalendarDate?
+    }
+
+    enum Source: Sendable {
+        case extract(RegisterExtract)
+        case database(ProfessionalRegister)
+    }
+
+    let source: Source
+
+    static func open(_ path: String) throws -> WorkerDirectory {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure.cannotRead(path, "no such file") }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        if head.starts(with: Data("SQLite format 3".utf8)) {
+            do { return WorkerDirectory(source: .database(try ProfessionalRegister(path: path))) } catch {
+                throw CommandFailure(message: "cannot open the register database \(path): \(error)", exitCode: 73)
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.cannotRead(path, "not a readable file") }
+        do { return WorkerDirectory(source: .extract(try RegisterExtract(json: data))) } catch {
+            throw CommandFailure.invalidInput("\(path): \(error)")
+        }
+    }
+
+    /// The worker registered under `iin`, with the form's fields in `language`; nil if unknown.
+    func entry(iin: String, language: FormLanguage = .ru, on date: CalendarDate = .today) -> Entry? {
+        switch source {
+        case .extract(let extract):
+            guard let worker = extract.worker(iin: iin), let name = PersonName(registerName: worker.fullName) else { return nil }
+            return Entry(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker), blockedSince: nil)
+        case .database(let register):
+            guard let number = try? IIN(iin), let worker = try? register.worker(number),
+                let name = PersonName(registerName: worker.fullName)
+            else { return nil }
+            let expired = worker.certificate.expiresOn.flatMap { $0 < date ? $0 : nil }
+            return Entry(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker, language: language), blockedSince: expired)
+        }
+    }
+
+    /// Paragraph 14, item 2 of the register rules: the register keeps each confirmation and its
+    /// forms. An extract has nowhere to keep them.
+    func recordConfirmation(_ assessed: FolderAssessment, forms: [String]) throws {
+        guard case .database(let register) = source, let iin = assessed.workerIIN.flatMap({ try? IIN($0) }) else { return }
+        do {
+            try register.record(AssessmentRecord(assessed.assessment, forms: forms), for: iin, by: NSUserName())
+        } catch {
+            throw CommandFailure(message: "cannot record the confirmation in the register: \(error)", exitCode: 74)
+        }
+    }
+}
+
+extension RegisterDetails {
+    init(_ worker: RegisteredWorker) {
+        self.init(
+            totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
+            position: worker.position, sqfLevel: worker.sqfLevel, category: worker.qualificationCategory,
+            postgraduateEducation: worker.postgraduateEducation,
+            employment: (worker.employment ?? []).map {
+                .init(hired: $0.hired, dismissed: $0.dismissed, placeOfWork: $0.placeOfWork, position: $0.position, orderNumber: $0.orderNumber, orderDate: $0.orderDate)
+            })
+    }
+
+    /// The form's fields from the register database, dates and the category written the form's way.
+    init(_ worker: Worker, language: FormLanguage) {
+        func date(_ value: CalendarDate?) -> String? { value.map { String(format: "%02d.%02d.%04d", $0.day, $0.month, $0.year) } }
+        self.init(
+            totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
+            position: worker.position, sqfLevel: worker.sqfLevel?.description,
+            category: worker.qualificationCategory.flatMap { Self.word(for: $0, in: language) },
+            postgraduateEducation: worker.postgraduateEducation,
+            employment: worker.employment.map {
+                .init(hired: date($0.hired), dismissed: date($0.dismissed), placeOfWork: $0.placeOfWork, position: $0.position,
+                      orderNumber: $0.orderNumber, orderDate: date($0.orderDate))
+            })
+    }
+
+    static func word(for category: QualificationCategory, in language: FormLanguage) -> String? {
+        let words: [QualificationCategory: [FormLanguage: String]] = [
+            .second: [.ru: "вторая", .kk: "екінші", .en: "second"],
+            .first: [.ru: "первая", .kk: "бірінші", .en: "first"],
+            .highest: [.ru: "высшая", .kk: "жоғары", .en: "highest"],
+        ]
+        return words[category]?[language]
+    }
+}
