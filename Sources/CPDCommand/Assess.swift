@@ -66,7 +66,7 @@ struct AssessmentOptions: ParsableArguments {
     }
 
     func assessFolder(_ folder: URL) async throws -> AssessmentReport {
-        let (assessed, _) = try await assessWorkerFolder(folder)
+        let (assessed, _, _) = try await assessWorkerFolder(folder)
         return Self.report(assessed)
     }
 
@@ -76,9 +76,9 @@ struct AssessmentOptions: ParsableArguments {
             origins: assessed.documents.map { .file($0.record) })
     }
 
-    /// Reads and decides every file of a worker's folder; the register's entry comes along for
-    /// the forms.
-    func assessWorkerFolder(_ folder: URL, language: FormLanguage = .ru) async throws -> (FolderAssessment, WorkerDirectory.Entry?) {
+    /// Reads and decides every file of a worker's folder; the register and the worker's entry
+    /// come along for the forms.
+    func assessWorkerFolder(_ folder: URL, language: FormLanguage = .ru) async throws -> (FolderAssessment, WorkerDirectory.Entry?, WorkerDirectory?) {
         let register = try context.loadRegister()
         let iin = folder.standardizedFileURL.lastPathComponent
         let date = asOf ?? .today
@@ -103,7 +103,7 @@ struct AssessmentOptions: ParsableArguments {
         let assessed = FolderAssessment(
             records: records, workerIIN: iin, workerName: name, confirmationDate: date,
             targetCategory: category, interpretation: readings.interpretation)
-        return (assessed, registered)
+        return (assessed, registered, register)
     }
 
     func assessActivityFile(_ path: String) throws -> AssessmentReport {

@@ -34,7 +34,7 @@ struct Confirm: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure.cannotRead(folder, "not a folder")
         }
-        let (assessed, registered) = try await options.assessWorkerFolder(URL(fileURLWithPath: folder), language: lang)
+        let (assessed, registered, register) = try await options.assessWorkerFolder(URL(fileURLWithPath: folder), language: lang)
         if let expired = registered?.blockedSince {
             throw CommandFailure.invalidInput(
                 "the register blocks this worker: the specialist certificate expired on \(expired), and a blocked record is not confirmed until the certificate is renewed (register rules, paragraph 14, item 5)")
@@ -44,7 +44,7 @@ struct Confirm: AsyncParsableCommand {
         do {
             let directory = URL(fileURLWithPath: out)
             try ConfirmationOutputs.write(assessed, register: registered?.details ?? RegisterDetails(), language: lang, to: directory, forms: forms)
-            try options.context.loadRegister()?.recordConfirmation(
+            try register?.recordConfirmation(
                 assessed, forms: ["appendix2.pdf", "refusal.pdf"].map { directory.appendingPathComponent($0).path }
                     .filter { FileManager.default.fileExists(atPath: $0) })
         } catch let failure as CommandFailure {
