@@ -125,7 +125,9 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(name: "ConfirmationTests", dependencies: ["Confirmation", "CPDRules", "Intake", "PersonNames"]),
         .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules"]),
-        .testTarget(name: "WatchTests", dependencies: ["Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames"]),
+        .testTarget(
+            name: "WatchTests",
+            dependencies: ["Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(

@@ -2,6 +2,7 @@ import CPDRules
 import Forms
 import Foundation
 import Intake
+import Logging
 import OCR
 import PersonNames
 import Watch
@@ -81,7 +82,8 @@ extension WatchDaemon {
             .deletingLastPathComponent().appendingPathComponent("Templates/forms"))
         return WatchDaemon(
             options: options, store: try WatchStore(path: workspace.database.path),
-            intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, clock: clock
+            intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, clock: clock,
+            logger: Logger(label: "cpd.watch.test") { _ in SwiftLogNoOpLogHandler() }
         ) { iin in
             Shared.workers.first { $0.iin == iin }.map {
                 WorkerIdentity(name: PersonName(registerName: $0.fullName)!, targetCategory: $0.targetCategory, details: RegisterDetails())
