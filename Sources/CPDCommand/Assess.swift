@@ -7,6 +7,7 @@ import Foundation
 import Intake
 import OCR
 import PersonNames
+import Watch
 import Forms
 
 struct Assess: AsyncParsableCommand {
@@ -147,8 +148,5 @@ extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 
     /// Today in the machine's time zone: the HR office's day.
-    static var today: CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
+    static var today: CalendarDate { CalendarDate(localDay: Date()) }
 }

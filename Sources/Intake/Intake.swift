@@ -204,8 +204,8 @@ public struct Intake: Sendable {
 
     // MARK: Recognition
 
-    /// Recognises the given pages, as many at a time as the pool has engines, rendering each
-    /// only when an engine is about to be free, so memory holds a few pages whatever the count.
+    /// Recognises the given pages, one more at a time than the pool has engines: the next page is
+    /// rendered while the engines read, and memory holds a few pages whatever the count.
     private func recognize(
         pages: [Int], render: @escaping @Sendable (Int) throws(IntakeError) -> RasterImage
     ) async -> [(Int, Result<OCRPage, IntakeError>)] {
@@ -231,7 +231,7 @@ public struct Intake: Sendable {
                     }
                 }
             }
-            for _ in 0..<max(1, ocr.size) { startNext() }
+            for _ in 0...max(1, ocr.size) { startNext() }
             for await result in group {
                 results.append(result)
                 startNext()

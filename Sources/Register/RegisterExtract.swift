@@ -69,5 +69,3 @@ public enum RegisterError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
-
-extension QualificationCategory: Decodable {}
