@@ -109,12 +109,19 @@ enum DateFinder {
                 return ([DateMention(date: start, start: token.start, end: yearToken.end)], offset + 2)
             }
         }
-        // "June 15, 2024", "Dec 3 2023"
-        if token.kind == .word, let month = Months.month(of: token.text), let dayToken = at(1), let day = day(dayToken.text),
-            let yearToken = at(2), let year = year(yearToken.text),
-            let found = mention(CalendarDate(year: year, month: month, day: day), token, yearToken)
-        {
-            return ([found], 3)
+        // "June 15, 2024", "Dec 3 2023", "March 3–4, 2025"
+        if token.kind == .word, let month = Months.month(of: token.text), let dayToken = at(1), let day = day(dayToken.text) {
+            if let yearToken = at(2), let year = year(yearToken.text),
+                let found = mention(CalendarDate(year: year, month: month, day: day), token, yearToken)
+            {
+                return ([found], 3)
+            }
+            if at(2)?.kind == .dash, let lastToken = at(3), let last = self.day(lastToken.text), let yearToken = at(4),
+                let year = year(yearToken.text), let start = CalendarDate(year: year, month: month, day: day),
+                let end = CalendarDate(year: year, month: month, day: last), end > start
+            {
+                return ([DateMention(date: start, start: token.start, end: token.start), DateMention(date: end, start: token.start, end: yearToken.end)], 5)
+            }
         }
         return nil
     }

@@ -141,3 +141,57 @@ struct FactExtractionTests {
         #expect(TextNormalization.normalize("2О23 — 2024") == "2023 - 2024")
     }
 }
+
+@Suite("Reading facts from other wordings")
+struct OtherWordingsTests {
+    func facts(_ text: String) -> ExtractedFacts { FactExtractor.extract(from: SourceText(pages: [text])) }
+
+    @Test func anOCRDamagedKazakhDateStillReads() {
+        // OCR without the Kazakh model turns ғ, қ into г, к.
+        let found = facts("СЕРТИФИКАТ\nоқыту семинарына қатысты\nӨткізілген күні: 2024 жылгы 15 акпан\nКөлемі: 8 сагат")
+        #expect(found.startDate?.value == CalendarDate("2024-02-15"))
+        #expect(found.hours?.value == 8)
+    }
+
+    @Test func anEnglishCMECertificate() {
+        let found = facts("""
+            Certificate of Completion
+            Awarded to Dr. Aigerim Nurlanovna Sadykova
+            for completing the training course “Heart Failure Update 2025”
+            held on March 3–4, 2025 in Almaty
+            This activity is approved for 12 hours of continuing medical education
+            """)
+        #expect(found.language?.value == "en")
+        #expect(found.activity?.value == .seminar)
+        #expect(found.hours?.value == 12)
+        #expect(found.startDate?.value == CalendarDate("2025-03-03"))
+        #expect(found.endDate?.value == CalendarDate("2025-03-04"))
+    }
+
+    @Test func aTurkishCongressCertificate() {
+        let found = facts("""
+            KATILIM BELGESİ
+            Sayın Madina Iskakova
+            12-14 Ekim 2023 tarihlerinde İstanbul'da düzenlenen Uluslararası Kardiyoloji Kongresi'ne katılmıştır.
+            """)
+        #expect(found.language?.value == "tr")
+        #expect(found.activity?.value == .conference)
+        #expect(found.significance?.value == .international)
+        #expect(found.startDate?.value == CalendarDate("2023-10-12"))
+        #expect(found.endDate?.value == CalendarDate("2023-10-14"))
+        #expect(found.days?.value == 3)
+    }
+
+    @Test func aRussianCertificateWithTheVolumeInCredits() {
+        let found = facts("""
+            СВИДЕТЕЛЬСТВО О ПОВЫШЕНИИ КВАЛИФИКАЦИИ
+            Выдано Нурлановой Айгерим Сериковне в том, что она прошла обучение
+            с 01.02.2024 г. по 14.02.2024 г.
+            Объем программы: 4 кредита
+            """)
+        #expect(found.activity?.value == .advancedTraining)
+        #expect(found.credits?.value == 4)
+        #expect(found.hours == nil)
+        #expect(found.holderName?.value == "Нурлановой Айгерим Сериковне")
+    }
+}
