@@ -83,7 +83,7 @@ func agreement(_ ours: [String], _ theirs: [String]) -> Double {
     return Double(shared) / Double(max(1, pairs.reduce(0) { $0 + $1.1.count }))
 }
 
-struct Row {
+struct Row: Codable {
     let name: String, files: Int, pages: Int, ours: Double, baseline: Double, baselineName: String
 }
 
@@ -186,14 +186,14 @@ func cli(_ pages: [ScanPage], width: Int, scratch: URL) -> (Double, [String]) {
     return (time, pages.indices.map { texts[$0] ?? "" })
 }
 
-func benchmarkScans(_ name: String, _ files: [String], scratch: URL) async throws -> [Row] {
+func benchmarkScans(_ name: String, _ files: [String], scratch: URL, cores coreCounts: [Int]) async throws -> [Row] {
     let pages = try files.flatMap { file in
         file.hasSuffix(".pdf")
             ? (0..<(try PDFFile(path: file).pageCount)).map { ScanPage(file: file, page: $0) }
             : [ScanPage(file: file, page: 0)]
     }
     var rows: [Row] = []
-    for cores in [1, 2] {
+    for cores in coreCounts {
         // Best of two rounds, ours and the CLI's taking turns, against other load on the machine.
         var ourTime = Double.infinity, cliTime = Double.infinity
         var ourTexts: [String] = [], cliTexts: [String] = [], rotations: [Int] = []
@@ -259,10 +259,32 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rea
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
 
-print("Corpus: \(shared.path); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+/// The one-core rows come from a copy of this program pinned to one CPU (`taskset -c 0`), so
+/// neither side borrows the second core: not our rendering, not the CLI's processes.
+if let index = CommandLine.arguments.firstIndex(of: "--one-core") {
+    let kind = CommandLine.arguments[index + 1]
+    let name = kind == "pdf-ocr" ? "PDF scans" : "JPEG photos"
+    let rows = try await benchmarkScans(name, truth.files(kind), scratch: scratch, cores: [1])
+    try JSONEncoder().encode(rows).write(to: URL(fileURLWithPath: CommandLine.arguments[index + 2]))
+    exit(0)
+}
+
+func pinnedToOneCore(_ kind: String) throws -> [Row] {
+    let output = scratch.appendingPathComponent("one-core-\(kind).json")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+    process.arguments = ["-c", "0", CommandLine.arguments[0], shared.path, "--one-core", kind, output.path]
+    try process.run()
+    process.waitUntilExit()
+    return try JSONDecoder().decode([Row].self, from: Data(contentsOf: output))
+}
+
+print("Corpus: \(shared.path); \(ProcessInfo.processInfo.activeProcessorCount) cores; one-core rows pinned to CPU 0")
 var rows = [try benchmarkTextPDFs(truth.files("pdf-text"))]
-rows += try await benchmarkScans("PDF scans", truth.files("pdf-ocr"), scratch: scratch)
-rows += try await benchmarkScans("JPEG photos", truth.files("image-ocr"), scratch: scratch)
+for kind in ["pdf-ocr", "image-ocr"] {
+    rows += try pinnedToOneCore(kind)
+    rows += try await benchmarkScans(kind == "pdf-ocr" ? "PDF scans" : "JPEG photos", truth.files(kind), scratch: scratch, cores: [2])
+}
 printTable(rows)
 print()
 try measureMemory(scratch: scratch, scan: truth.files("pdf-ocr")[0])
