@@ -80,7 +80,7 @@ extension RegisterDetails {
 
     /// The form's fields from the register database, dates and the category written the form's way.
     init(_ worker: Worker, language: FormLanguage) {
-        func date(_ value: CalendarDate?) -> String? { value.map { String(format: "%02d.%02d.%04d", $0.day, $0.month, $0.year) } }
+        func date(_ value: CalendarDate?) -> String? { value.map(language.format) }
         self.init(
             totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
             position: worker.position, sqfLevel: worker.sqfLevel?.description,

@@ -12,7 +12,7 @@ public enum FormLanguage: String, CaseIterable, Sendable {
     }
 
     /// dd.mm.yyyy, as documents in Kazakhstan write dates.
-    func format(_ date: CalendarDate) -> String {
+    public func format(_ date: CalendarDate) -> String {
         String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
     }
 }

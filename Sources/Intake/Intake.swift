@@ -59,7 +59,8 @@ public struct Intake: Sendable {
     }
 
     /// Reads one file. Never throws: a file that cannot be read gives a record with its error.
-    public func read(_ path: String) async -> [ExtractionRecord] {
+    /// - Parameter knownSHA256: the content hash when the caller has just computed it.
+    public func read(_ path: String, knownSHA256: String? = nil) async -> [ExtractionRecord] {
         let url = URL(fileURLWithPath: path)
         let size: Int
         let head: Data
@@ -73,8 +74,9 @@ public struct Intake: Sendable {
         } catch {
             return [failed(path, "", .cannotOpen(error.localizedDescription))]
         }
-        let sha256 = (try? FileDigest.sha256(of: url)) ?? ""
-        guard size <= options.sizeLimit else { return [failed(path, sha256, .tooLarge(bytes: size, limit: options.sizeLimit))] }
+        // A file over the limit is refused unread, not even hashed.
+        guard size <= options.sizeLimit else { return [failed(path, "", .tooLarge(bytes: size, limit: options.sizeLimit))] }
+        let sha256 = knownSHA256 ?? (try? FileDigest.sha256(of: url)) ?? ""
         switch FileKind.detect(head, fileExtension: url.pathExtension) {
         case .pdf: return [await readPDF(path, sha256: sha256)]
         case .image: return [await readImage(path, sha256: sha256)]

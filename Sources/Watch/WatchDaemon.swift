@@ -142,9 +142,12 @@ public final class WatchDaemon: Sendable {
 
     func readSettledFiles() async throws {
         let now = clock.now
+        // Asked once per worker: a register database answers each question with a query.
+        var known: [String: Bool] = [:]
         let ready = try store.files().filter { file in
-            file.status == .pending && now - file.lastChange >= options.settle && (file.nextAttempt ?? 0) <= now
-                && identify(file.worker) != nil
+            guard file.status == .pending, now - file.lastChange >= options.settle, (file.nextAttempt ?? 0) <= now else { return false }
+            if known[file.worker] == nil { known[file.worker] = identify(file.worker) != nil }
+            return known[file.worker]!
         }
         guard !ready.isEmpty else { return }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -173,7 +176,7 @@ public final class WatchDaemon: Sendable {
             return
         }
         guard let worker = identify(file.worker) else { return }
-        let records = await intake.with(worker: worker.name).read(file.path)
+        let records = await intake.with(worker: worker.name).read(file.path, knownSHA256: sha256)
         if let error = records.first(where: { !$0.errors.isEmpty })?.errors.first {
             let age = clock.now - file.firstSeen
             if age < options.youngWindow {
