@@ -47,7 +47,10 @@ let package = Package(
         // People's names as registers hold them and documents print them.
         .target(name: "PersonNames"),
         // Facts (activity, volumes, dates, people, language) read from a document's text.
-        .target(name: "FactExtraction", dependencies: ["CPDRules", "PersonNames"]),
+        // The wordings are data: Lexicon/*.yaml, one file per language (Lexicon/README.md).
+        .target(
+            name: "FactExtraction", dependencies: ["CPDRules", "PersonNames", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Lexicon")]),
         // Text, positions and page images from PDFs (poppler-glib).
         .target(name: "PDFReading", dependencies: ["CPoppler", "OCR"]),
         // Text recognition of page images (tesseract + leptonica): orientation, skew, a pool of engines.

@@ -37,6 +37,16 @@ private struct Evaluation {
 
     // MARK: Requirements
 
+    /// Refuses for a missing volume only when the document shows none: a line that seems to state
+    /// one the reader could not understand is a question for a person.
+    mutating func refuseMissingVolume(_ finding: String, _ volume: String) {
+        if let line = evidence.unreadVolume {
+            reviewNotes.append("no \(volume) could be read, but the document may state them: \"\(line)\"")
+        } else {
+            refuse(.missingVolume, finding, ["volume": volume])
+        }
+    }
+
     mutating func refuse(_ reason: RefusalReason, _ finding: String, _ details: [String: String] = [:]) {
         let basis =
             reason == .needsNotarizedTranslation
@@ -80,6 +90,18 @@ private struct Evaluation {
         if let date = evidence.endDate ?? evidence.issueDate ?? evidence.startDate {
             if !window.contains(date, lastYears: years) {
                 refuse(.outsidePeriod, "The document is dated \(date), outside the period \(period)", periodDetails(years, ["date": "\(date)"]))
+            }
+        } else if let year = evidence.publicationYear, let month = evidence.publicationMonth,
+            let first = CalendarDate(year: year, month: month, day: 1),
+            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+        {
+            // A month is a span of days: inside, outside, or across an edge of the period.
+            let start = window.start(ofLast: years)
+            let published = "\(year)-\(month < 10 ? "0" : "")\(month)"
+            if last < start || first > window.confirmationDate {
+                refuse(.outsidePeriod, "The work was published in \(published), outside the period \(period)", periodDetails(years, ["month": published]))
+            } else if first < start || last > window.confirmationDate {
+                reviewNotes.append("published in \(published), the month an edge of the period \(period) falls in: the publication's day decides")
             }
         } else if let year = evidence.publicationYear {
             let start = window.start(ofLast: years)
@@ -190,12 +212,18 @@ private struct Evaluation {
 
     /// Hours as stated, or credits converted at the reading's rate.
     mutating func statedHours() -> (hours: Hours, text: String)? {
+        if let hours = evidence.hours, let credits = evidence.credits,
+            hours != Hours(thousandths: credits.thousandths * interpretation.hoursPerCredit)
+        {
+            reviewNotes.append("the document states \(credits) credits and \(hours) hours, which disagree at \(interpretation.hoursPerCredit) h per credit")
+            return nil
+        }
         if let hours = evidence.hours { return (hours, "\(hours) h") }
         if let credits = evidence.credits {
             let hours = Hours(thousandths: credits.thousandths * interpretation.hoursPerCredit)
             return (hours, "\(credits) credits × \(interpretation.hoursPerCredit) h = \(hours) h")
         }
-        refuse(.missingVolume, "The document states neither hours nor credits", ["volume": "hours"])
+        refuseMissingVolume("The document states neither hours nor credits", "hours")
         return nil
     }
 
@@ -206,7 +234,7 @@ private struct Evaluation {
             let weeks = start.inclusiveDays(through: end) / 7
             return (weeks, "\(weeks) whole wk from \(start) to \(end)")
         }
-        refuse(.missingVolume, "The document states no number of weeks nor the dates of a whole week", ["volume": "weeks"])
+        refuseMissingVolume("The document states no number of weeks nor the dates of a whole week", "weeks")
         return nil
     }
 
@@ -236,7 +264,7 @@ private struct Evaluation {
             return (units, calculation)
         }
         guard let days else {
-            refuse(.missingVolume, "The document states neither the number of days nor the dates of the event", ["volume": "days"])
+            refuseMissingVolume("The document states neither the number of days nor the dates of the event", "days")
             return nil
         }
         return (dayRate.times(days.count), "\(days.text) × \(dayRate) CU (\(significance.rawValue))")
@@ -244,7 +272,7 @@ private struct Evaluation {
 
     mutating func priceExamMaterial(questionsPerUnit: Int, scenariosPerUnit: Int) -> (units: CreditUnits, calculation: String)? {
         guard evidence.testQuestions != nil || evidence.clinicalScenarios != nil else {
-            refuse(.missingVolume, "The act states neither the number of test questions nor of clinical scenarios", ["volume": "counts"])
+            refuseMissingVolume("The act states neither the number of test questions nor of clinical scenarios", "counts")
             return nil
         }
         let questions = evidence.testQuestions ?? 0

@@ -17,6 +17,9 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var issueDate: CalendarDate?
     /// For publications known only by year.
     public var publicationYear: Int?
+    /// For publications known by year and month only ("2026 Nov"): never given a day the
+    /// document does not print.
+    public var publicationMonth: Int?
 
     public var hours: Hours?
     /// Credits of additional education, used when hours are not stated.
@@ -27,6 +30,9 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var reports: Int?
     public var testQuestions: Int?
     public var clinicalScenarios: Int?
+    /// A line that seems to state a volume the reader could not understand: without a volume the
+    /// document goes to review rather than being refused for stating none.
+    public var unreadVolume: String?
 
     public var significance: Significance?
     public var role: Role?

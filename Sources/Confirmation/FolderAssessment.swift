@@ -75,7 +75,9 @@ public struct FolderAssessment: Sendable {
             ]))
         }
         guard let evidence = record.evidence, let criterion = Criterion.number(evidence.criterion) else {
-            if record.activity == .article {
+            // An article whose journal is not placed, or a document weak phrases point somewhere:
+            // the reader's doubt is not the worker's loss.
+            if record.activity == .article || record.activityGuess != nil {
                 return .init(evidence: nil, criterion: nil, outcome: .review(record.uncertainties))
             }
             return .init(evidence: nil, criterion: nil, outcome: .refused([

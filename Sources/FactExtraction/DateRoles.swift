@@ -14,8 +14,8 @@ enum DateRoles {
         var years: [(year: Int, line: SourceText.Line)] = []
     }
 
-    static func assign(_ lines: [SourceText.Line], activity: ActivityKind?, into facts: inout ExtractedFacts) {
-        let seen = survey(lines)
+    static func assign(_ lines: [SourceText.Line], activity: ActivityKind?, _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
+        let seen = survey(lines, lexicon)
         let kind = activity.map(category) ?? .document
         switch kind {
         case .event, .appointment:
@@ -58,12 +58,12 @@ enum DateRoles {
         }
     }
 
-    static func survey(_ lines: [SourceText.Line]) -> Seen {
+    static func survey(_ lines: [SourceText.Line], _ lexicon: Lexicon) -> Seen {
         var seen = Seen()
         for (index, line) in lines.enumerated() {
             let folded = line.folded
-            if Lexicon.birth.contains(where: folded.contains) { continue }
-            let isOngoing = Lexicon.ongoing.contains(where: folded.contains)
+            if lexicon.first(in: lexicon.list("birth-labels"), of: folded) != nil { continue }
+            let isOngoing = lexicon.first(in: lexicon.list("ongoing"), of: folded) != nil
             if isOngoing, seen.ongoing == nil { seen.ongoing = line }
             var mentions = DateFinder.dates(in: folded)
             // A period split over two lines: "с 13 апреля 2026 года по" / "28 апреля 2026 года".
@@ -78,7 +78,7 @@ enum DateRoles {
                 if let year = publicationYear(folded) { seen.years.append((year, line)) }
                 continue
             }
-            let isIssue = Lexicon.issueLabels.contains(where: folded.contains)
+            let isIssue = lexicon.first(in: lexicon.list("issue-labels"), of: folded) != nil
             let isDocumentDate = folded.contains("№") && (folded.contains(" от ") || folded.contains(" from ") || folded.contains(" dated "))
             if mentions.count >= 2, isRange(folded, mentions[0], mentions[1]), mentions[1].date >= mentions[0].date, !isIssue {
                 if seen.range == nil { seen.range = (mentions[0].date, mentions[1].date, line) }

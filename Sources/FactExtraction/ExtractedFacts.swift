@@ -3,6 +3,9 @@ import CPDRules
 /// Everything read from one document's text. A fact that was not found is nil: never guessed.
 public struct ExtractedFacts: Sendable, Hashable {
     public var activity: Found<ActivityKind>?
+    /// The kind the weak phrases point to when no specific phrase decides it: for a person to
+    /// confirm, never credited nor refused on.
+    public var activityGuess: Found<ActivityKind>?
     /// The original's language (ISO 639-1); a translation attached after it is not the original.
     public var language: Found<String>?
     /// True when the document carries a notarized translation into Kazakh or Russian.
@@ -19,6 +22,9 @@ public struct ExtractedFacts: Sendable, Hashable {
     public var days: Found<Int>?
     public var testQuestions: Found<Int>?
     public var clinicalScenarios: Found<Int>?
+    /// A line that labels a volume with a number the reader could not understand: the document
+    /// may state its volume, so a missing volume is a question for a person, not a refusal.
+    public var unreadVolume: Found<String>?
 
     public var startDate: Found<CalendarDate>?
     public var endDate: Found<CalendarDate>?

@@ -3,10 +3,12 @@ import CPDRules
 
 /// Reads the facts of one document from its text.
 public enum FactExtractor {
-    /// - Parameter source: the document's text; OCR text is expected to be noisy.
-    public static func extract(from source: SourceText) -> ExtractedFacts {
+    /// - Parameters:
+    ///   - source: the document's text; OCR text is expected to be noisy.
+    ///   - lexicon: the wordings to look for.
+    public static func extract(from source: SourceText, lexicon: Lexicon = .standard) -> ExtractedFacts {
         var facts = ExtractedFacts()
-        let parts = TranslationSplit(source.lines)
+        let parts = TranslationSplit(source.lines, lexicon)
         facts.isTranslationOnly = parts.isTranslationOnly
         let original = parts.original
         let all = source.lines
@@ -17,74 +19,93 @@ public enum FactExtractor {
         if let translation = parts.translation, let marker = translation.first {
             let language = LanguageDetector.language(of: translation.map(\.text).joined(separator: " "))
             facts.translationLanguage = language
-            let notarized = translation.contains { line in Lexicon.notary.contains(where: line.folded.contains) }
+            let notarized = translation.contains { line in lexicon.first(in: lexicon.list("notary"), of: line.folded) != nil }
             facts.notarizedTranslation = Found(notarized && ["kk", "ru"].contains(language ?? ""), marker, confidence: notarized ? 0.9 : 0.6)
         }
 
         // The original decides; a translation fills in only what the original does not say
         // legibly (a certificate in a script we cannot read, or OCR noise).
-        let classification = ActivityClassifier.classify(original) ?? ActivityClassifier.classify(all)
-        if let classification {
-            facts.activity = Found(classification.activity, classification.line, confidence: classification.confidence)
+        let decided = [original, all].lazy.compactMap { ActivityClassifier.classify($0, lexicon) }.first { !$0.isGuess }
+        if let decided {
+            facts.activity = Found(decided.activity, decided.line, decided.entry, confidence: decided.confidence)
+        } else if let guess = ActivityClassifier.classify(all, lexicon) {
+            facts.activityGuess = Found(guess.activity, guess.line, guess.entry, confidence: guess.confidence)
         }
-        let activity = classification?.activity
+        let activity = decided?.activity
         if activity == .monograph || activity == .guidelines {
             facts.publicationKind = facts.activity.map { Found($0.value == .monograph ? .monograph : .guidelines, $0.provenance, confidence: $0.confidence) }
         }
 
-        readQuantities(original, fallback: all, into: &facts)
-        DateRoles.assign(original, activity: activity, into: &facts)
-        if facts.startDate == nil && facts.issueDate == nil { DateRoles.assign(all, activity: activity, into: &facts) }
+        readQuantities(original, fallback: all, lexicon, into: &facts)
+        DateRoles.assign(original, activity: activity, lexicon, into: &facts)
+        if facts.startDate == nil && facts.issueDate == nil { DateRoles.assign(all, activity: activity, lexicon, into: &facts) }
         // A conference's days, when not stated, are the days of its dates, both counted.
         if activity == .conference, facts.days == nil, let start = facts.startDate {
             let end = facts.endDate?.value ?? start.value
             facts.days = Found(start.value.inclusiveDays(through: end), start.provenance, confidence: 0.8)
         }
-        readSignificance(all, activity: activity, into: &facts)
-        readRole(all, into: &facts)
-        PeopleFinder.read(original, activity: activity, into: &facts)
-        if facts.holderName == nil, facts.authors == nil { PeopleFinder.read(all, activity: activity, into: &facts) }
+        readSignificance(all, activity: activity, lexicon, into: &facts)
+        readRole(all, lexicon, into: &facts)
+        PeopleFinder.read(original, activity: activity, lexicon, into: &facts)
+        if facts.holderName == nil, facts.authors == nil { PeopleFinder.read(all, activity: activity, lexicon, into: &facts) }
         readNumbers(original, into: &facts)
         readTitle(original, into: &facts)
         return facts
     }
 
-    private static func readQuantities(_ lines: [SourceText.Line], fallback: [SourceText.Line], into facts: inout ExtractedFacts) {
-        func first(_ unit: QuantityFinder.Unit) -> (Hours, SourceText.Line)? {
-            for group in [lines, SourceText.pairs(lines), fallback, SourceText.pairs(fallback)] {
+    private static func readQuantities(_ lines: [SourceText.Line], fallback: [SourceText.Line], _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
+        let groups = [lines, SourceText.pairs(lines), fallback, SourceText.pairs(fallback)]
+        func first(_ unit: Lexicon.Unit) -> (QuantityFinder.Amount, SourceText.Line)? {
+            for group in groups {
                 for line in group {
-                    if let amount = QuantityFinder.amount(unit, in: line.folded) { return (amount, line) }
+                    if let amount = QuantityFinder.amounts(in: line.folded, lexicon).first(where: { $0.unit == unit }) { return (amount, line) }
                 }
             }
             return nil
         }
         func whole(_ value: Hours) -> Int? { value.isWhole ? value.thousandths / 1000 : nil }
-        if let (hours, line) = first(.hours) { facts.hours = Found(hours, line, confidence: 0.9) }
-        if let (credits, line) = first(.credits) { facts.credits = Found(credits, line, confidence: 0.8) }
-        if let (weeks, line) = first(.weeks), let value = whole(weeks) { facts.weeks = Found(value, line, confidence: 0.9) }
-        if let (days, line) = first(.days), let value = whole(days) { facts.days = Found(value, line, confidence: 0.8) }
-        if let (count, line) = first(.testQuestions), let value = whole(count) { facts.testQuestions = Found(value, line, confidence: 0.9) }
-        if let (count, line) = first(.clinicalScenarios), let value = whole(count) { facts.clinicalScenarios = Found(value, line, confidence: 0.9) }
+        if let (hours, line) = first(.hours) {
+            facts.hours = Found(hours.value, line, hours.entry, confidence: 0.9)
+        } else if let (cme, line) = first(.cmeCredits) {
+            // A CME credit is one hour of activity by its definition (AMA PRA Category 1, CPD points).
+            facts.hours = Found(cme.value, line, cme.entry, confidence: 0.8)
+        }
+        if let (credits, line) = first(.credits) { facts.credits = Found(credits.value, line, credits.entry, confidence: 0.8) }
+        if let (weeks, line) = first(.weeks), let value = whole(weeks.value) { facts.weeks = Found(value, line, weeks.entry, confidence: 0.9) }
+        if let (days, line) = first(.days), let value = whole(days.value) { facts.days = Found(value, line, days.entry, confidence: 0.8) }
+        if let (count, line) = first(.testQuestions), let value = whole(count.value) { facts.testQuestions = Found(value, line, count.entry, confidence: 0.9) }
+        if let (count, line) = first(.clinicalScenarios), let value = whole(count.value) {
+            facts.clinicalScenarios = Found(value, line, count.entry, confidence: 0.9)
+        }
+        if facts.hours == nil, facts.credits == nil, facts.weeks == nil, facts.days == nil {
+            for line in groups.joined() {
+                if let label = QuantityFinder.unreadVolume(in: line.folded, lexicon) {
+                    facts.unreadVolume = Found(line.original, line, label, confidence: 0.5)
+                    break
+                }
+            }
+        }
     }
 
-    private static func readSignificance(_ lines: [SourceText.Line], activity: ActivityKind?, into facts: inout ExtractedFacts) {
+    private static func readSignificance(_ lines: [SourceText.Line], activity: ActivityKind?, _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
+        // The most specific level first ("республиканского" before the "республики" of a name).
+        let levels: [Significance] = [.international, .republican, .regional, .city]
         for line in lines {
-            for (significance, stems) in Lexicon.significance where stems.contains(where: line.folded.contains) {
-                facts.significance = Found(significance, line, confidence: 0.85)
-                return
+            for level in levels {
+                if let entry = lexicon.first(in: lexicon.group("significance", level.rawValue), of: line.folded) {
+                    facts.significance = Found(level, line, entry, confidence: 0.85)
+                    return
+                }
             }
         }
         // An organisation's name tells its level when the document does not say it.
-        let organisationLevels: [(Significance, [String])] = [
-            (.regional, ["области", "облысы", "облыстық", "городск", "region", "oblast"]),
-            (.international, ["european", "international", "world", "eurasian", "евразийск", "american", "society of"]),
-            (.republican, ["казахстан", "қазақстан", "kazakhstan", "республики", "республикан", "рк ", "қр "]),
-        ]
         guard [.membership, .patent, .expertBody, .internship].contains(activity) else { return }
-        for (significance, stems) in organisationLevels {
-            if let line = lines.first(where: { line in stems.contains(where: line.folded.contains) }) {
-                facts.significance = Found(significance, line, confidence: 0.6)
-                return
+        for level in [Significance.regional, .international, .republican] {
+            for line in lines {
+                if let entry = lexicon.first(in: lexicon.group("organisation-levels", level.rawValue), of: line.folded) {
+                    facts.significance = Found(level, line, entry, confidence: 0.6)
+                    return
+                }
             }
         }
         // A Kazakh or Russian patent with no foreign office named is a national one.
@@ -93,11 +114,14 @@ public enum FactExtractor {
         }
     }
 
-    private static func readRole(_ lines: [SourceText.Line], into facts: inout ExtractedFacts) {
-        if let line = lines.first(where: { line in Lexicon.speaker.contains(where: line.folded.contains) }) {
-            facts.role = Found(.speaker, line, confidence: 0.85)
-        } else if let line = lines.first(where: { line in Lexicon.participant.contains(where: line.folded.contains) }) {
-            facts.role = Found(.participant, line, confidence: 0.8)
+    private static func readRole(_ lines: [SourceText.Line], _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
+        for role in [Role.speaker, .participant] {
+            for line in lines {
+                if let entry = lexicon.first(in: lexicon.group("roles", role.rawValue), of: line.folded) {
+                    facts.role = Found(role, line, entry, confidence: role == .speaker ? 0.85 : 0.8)
+                    return
+                }
+            }
         }
     }
 
@@ -136,13 +160,14 @@ struct TranslationSplit {
     let translation: [SourceText.Line]?
     var isTranslationOnly: Bool { translation?.first == original.first && translation != nil }
 
-    init(_ lines: [SourceText.Line]) {
+    init(_ lines: [SourceText.Line], _ lexicon: Lexicon) {
+        let markers = lexicon.list("translation-markers")
         // A marker in the first line means the whole file is a translation: keep it as the
         // original's text too, as nothing else is legible.
-        if let index = lines.firstIndex(where: { line in Lexicon.translationMarkers.contains(where: line.folded.contains) }), index > 0 {
+        if let index = lines.firstIndex(where: { line in lexicon.first(in: markers, of: line.folded) != nil }), index > 0 {
             original = Array(lines[..<index])
             translation = Array(lines[index...])
-        } else if let first = lines.first, Lexicon.translationMarkers.contains(where: first.folded.contains) {
+        } else if let first = lines.first, lexicon.first(in: markers, of: first.folded) != nil {
             original = lines
             translation = lines
         } else {

@@ -1,46 +1,200 @@
 import CPDRules
+import Foundation
+import Yams
 
-/// Words that mark a fact, in the languages documents arrive in (lowercase, as stems).
-enum Lexicon {
-    /// The level of an event or organisation, most specific first ("республиканского" before
-    /// the "республики" in an organisation's name).
-    static let significance: [(Significance, [String])] = [
-        (.international, ["международн", "халықаралық", "international", "internationale", "uluslararası", "foreign level", "мемлекетаралық"]),
-        (.republican, ["республиканск", "республикалық", "national level", "nationwide", "ulusal", "всероссийск", "national significance", "national conference", "national congress"]),
-        (.regional, ["областн", "облыстық", "региональн", "өңірлік", "regional"]),
-        (.city, ["городск", "қалалық", "city level", "city conference", "städtisch"]),
+/// The words the readers look for, kept as data: one YAML file per language in `Lexicon/`
+/// (beside this file), loaded once, with more files from `--lexicon DIR` laid over them. The
+/// weights of evidence and the logic that combines the words stay in Swift; a domain expert adds a
+/// wording without a rebuild. `Lexicon/README.md` describes every section.
+public struct Lexicon: Sendable {
+    /// One wording and the place it is written, so a reading can say which entry it used.
+    public struct Entry: Sendable, Hashable {
+        /// Lowercase, as lines are matched after folding.
+        public let text: String
+        /// An activity phrase's weight, a month's number, a number word's value; 1 elsewhere.
+        public let value: Double
+        /// "ru.yaml:42".
+        public let origin: String
+
+        /// How a report names it: `ru.yaml:42 «ак.ч»`.
+        public var citation: String { "\(origin) «\(text)»" }
+    }
+
+    /// A fault in a lexicon file, with its place.
+    public struct FileError: Error, CustomStringConvertible, Equatable {
+        public let file: String
+        public let line: Int
+        public let message: String
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    /// The units a volume is stated in. A CME credit (AMA PRA Category 1, a CPD point) is one hour of
+    /// activity by its own definition; a credit of additional education is converted by the rules.
+    public enum Unit: String, CaseIterable, Sendable {
+        case hours, credits
+        case cmeCredits = "cme-credits"
+        case weeks, days
+        case testQuestions = "test-questions"
+        case clinicalScenarios = "clinical-scenarios"
+    }
+
+    /// Every section a file may have: its groups (nil: a plain list) and what an entry's value is.
+    private enum Shape { case list, groups(Set<String>), weighted(Set<String>), numbers }
+    private static let schema: [String: Shape] = [
+        "activities": .weighted(Set(ActivityKind.allCases.map(\.rawValue))),
+        "organisation-markers": .list, "face-to-face": .list,
+        "units": .groups(Set(Unit.allCases.map(\.rawValue))), "unit-fillers": .list,
+        "unit-context": .groups(Set(Unit.allCases.map(\.rawValue))), "volume-labels": .list,
+        "months": .groups(Set((1...12).map(String.init))),
+        "significance": .groups(Set(Significance.allCases.map(\.rawValue))),
+        "organisation-levels": .groups(Set(Significance.allCases.map(\.rawValue))),
+        "roles": .groups(Set(Role.allCases.map(\.rawValue))),
+        "translation-markers": .list, "notary": .list, "birth-labels": .list, "issue-labels": .list, "ongoing": .list,
+        "holder-labels": .list, "next-line-labels": .list, "author-labels": .list,
+        "number-words": .numbers, "whole-number-words": .numbers,
+        "date-joiners": .list, "date-openers": .list, "since-markers": .list, "until-markers": .list, "year-words": .list,
     ]
 
-    static let speaker: [String] = [
-        "доклад", "докладчик", "спикер", "выступил", "баяндама", "speaker", "presenter", "oral presentation",
-        "presented a", "gave a talk", "referent", "vortrag", "konuşmacı", "sunum", "с сообщением",
-    ]
+    /// Section → group ("" for a plain list or numbers) → entries, in file order.
+    private var sections: [String: [String: [Entry]]] = [:]
 
-    static let participant: [String] = [
-        "участник", "принял(а) участие", "принял участие", "приняла участие", "қатысушы", "қатысты",
-        "participant", "attended", "participated", "teilnehmer", "teilgenommen", "katılımcı", "katıldı",
-    ]
+    /// The entries of a plain list or number section.
+    func list(_ section: String) -> [Entry] { sections[section]?[""] ?? [] }
+    /// The entries of one group of a grouped section.
+    func group(_ section: String, _ group: String) -> [Entry] { sections[section]?[group] ?? [] }
 
-    /// A line that starts the translation part of a document.
-    static let translationMarkers: [String] = [
-        "перевод с ", "перевод на ", "перевод документа", "нотариально заверенный перевод", "аударма",
-        "тіліне аудармасы", "certified translation", "translation from", "translated from",
-    ]
+    // MARK: Derived once, for the readers' hot paths
 
-    static let notary: [String] = ["нотариус", "нотариал", "нотариат", "notary", "notar", "noter"]
+    private(set) var activityPhrases: [ActivityKind: [Entry]] = [:]
+    private(set) var unitStems: [Unit: [[String]]] = [:]
+    private(set) var unitEntries: [Unit: [Entry]] = [:]
+    /// Month names, longest first, so "июня" is not taken by a shorter prefix.
+    private(set) var monthPrefixes: [Entry] = []
+    /// Number words, longest first ("семьдесят" before "сем").
+    private(set) var numberStems: [Entry] = []
 
-    /// Lines that state a date of birth: their dates are never the event's.
-    static let birth: [String] = ["рожд", "туған", "birth", "geburt", "doğum", "born"]
+    private mutating func derive() {
+        activityPhrases = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0, group("activities", $0.rawValue)) })
+        unitEntries = Dictionary(uniqueKeysWithValues: Unit.allCases.map { ($0, group("units", $0.rawValue)) })
+        unitStems = unitEntries.mapValues { $0.map { QuantityFinder.tokens($0.text).filter { $0.kind != .mark }.map { String($0.text) } } }
+        monthPrefixes = (1...12).flatMap { month in group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) } }
+            .sorted { $0.text.count > $1.text.count }
+        numberStems = list("number-words").sorted { $0.text.count > $1.text.count }
+    }
 
-    /// Lines that state when the document was issued.
-    static let issueLabels: [String] = [
-        "дата выдачи", "выдано:", "выдан:", "берілген күні", "берілді:", "date of issue", "issued on", "issue date",
-        "date of grant", "granted on", "ausgestellt", "düzenlenme", "дата регистрации", "дата:", "date:", "datum:", "берілген күні",
-    ]
+    // MARK: Loading
 
-    /// Words after which a period is open: «по настоящее время».
-    static let ongoing: [String] = [
-        "по настоящее время", "по н.в", "по настоящее", "қазіргі уақытқа дейін", "осы уақытқа дейін", "to present",
-        "to date", "till now", "until now", "present", "bis heute", "günümüze",
-    ]
+    /// The wordings built into `cpd`.
+    public static let standard: Lexicon = {
+        do {
+            guard let folder = Bundle.module.url(forResource: "Lexicon", withExtension: nil) else {
+                fatalError("the built-in lexicon is missing from the program's resources")
+            }
+            return try Lexicon().adding(directory: folder)
+        } catch {
+            fatalError("the built-in lexicon is invalid: \(error)")
+        }
+    }()
+
+    /// This lexicon with the files of `directory` laid over it: an entry already present is
+    /// replaced (its value too), and an entry with the value 0 is removed.
+    public func adding(directory: URL) throws -> Lexicon {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        var lexicon = self
+        for file in files {
+            let text: String
+            do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+                throw FileError(file: file.path, line: 0, message: "cannot be read as UTF-8 text")
+            }
+            try lexicon.add(yaml: text, file: file.lastPathComponent)
+        }
+        lexicon.derive()
+        return lexicon
+    }
+
+    /// This lexicon with one file's text laid over it (`file` names it in errors and citations).
+    public func adding(yaml: String, file: String) throws -> Lexicon {
+        var lexicon = self
+        try lexicon.add(yaml: yaml, file: file)
+        lexicon.derive()
+        return lexicon
+    }
+
+    private mutating func add(yaml: String, file: String) throws {
+        func fail(_ node: Node?, _ message: String) -> FileError {
+            FileError(file: file, line: node?.mark?.line ?? 1, message: message)
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch let error as YamlError {
+            throw FileError(file: file, line: Self.line(of: error), message: "not valid YAML: \(error)")
+        }
+        guard let root else { return }
+        guard let mapping = root.mapping else { throw fail(root, "a lexicon file is a mapping of sections") }
+        for (key, value) in mapping {
+            guard let name = key.string else { throw fail(key, "a section's name must be text") }
+            if name == "language" { continue }
+            guard let shape = Self.schema[name] else {
+                throw fail(key, "unknown section \"\(name)\" (known: \(Self.schema.keys.sorted().joined(separator: ", ")))")
+            }
+            switch shape {
+            case .list:
+                try merge(name, "", entries(value, file: file, numbers: false, fail))
+            case .numbers:
+                try merge(name, "", entries(value, file: file, numbers: true, fail))
+            case .groups(let known), .weighted(let known):
+                guard let groups = value.mapping else { throw fail(value, "section \"\(name)\" is a mapping of \(known.sorted().joined(separator: ", "))") }
+                for (groupKey, groupValue) in groups {
+                    guard let group = groupKey.string, known.contains(group) else {
+                        throw fail(groupKey, "unknown entry \"\(groupKey.string ?? "?")\" in \"\(name)\" (known: \(known.sorted().joined(separator: ", ")))")
+                    }
+                    let weighted = if case .weighted = shape { true } else { false }
+                    try merge(name, group, entries(groupValue, file: file, numbers: weighted, fail))
+                }
+            }
+        }
+    }
+
+    /// A list of words, or (for weights and numbers) a mapping of word to a positive number.
+    private func entries(_ node: Node, file: String, numbers: Bool, _ fail: (Node?, String) -> FileError) throws -> [Entry] {
+        func text(_ node: Node) throws -> String {
+            guard let raw = node.string else { throw fail(node, "a wording must be text") }
+            let folded = TextNormalization.normalize(raw).lowercased()
+            guard !folded.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(node, "an empty wording matches everything") }
+            // A trailing space is meaningful ("ао " is a company form, not a prefix of "аорта").
+            return raw.hasSuffix(" ") ? folded + " " : folded
+        }
+        if numbers {
+            guard let mapping = node.mapping else { throw fail(node, "expected a mapping of wording: number") }
+            return try mapping.map { key, value in
+                guard let number = value.string.flatMap(Double.init), number >= 0 else { throw fail(value, "expected a number (0 removes the entry)") }
+                return Entry(text: try text(key), value: number, origin: "\(file):\(key.mark?.line ?? 0)")
+            }
+        }
+        guard let sequence = node.sequence else { throw fail(node, "expected a list of wordings") }
+        return try sequence.map { Entry(text: try text($0), value: 1, origin: "\(file):\($0.mark?.line ?? 0)") }
+    }
+
+    private mutating func merge(_ section: String, _ group: String, _ entries: [Entry]) {
+        var list = sections[section]?[group] ?? []
+        for entry in entries {
+            list.removeAll { $0.text == entry.text }
+            if entry.value > 0 { list.append(entry) }
+        }
+        sections[section, default: [:]][group] = list
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: 1
+        }
+    }
+}
+
+extension Lexicon {
+    /// The first entry of `entries` the folded text contains.
+    func first(in entries: [Entry], of folded: String) -> Entry? {
+        entries.first { folded.contains($0.text) }
+    }
 }

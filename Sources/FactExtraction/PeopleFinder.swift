@@ -4,24 +4,10 @@ import Foundation
 /// Finds the people a document names: the holder it is issued to, the members of a commission
 /// or working group, the authors or inventors of a work.
 enum PeopleFinder {
-    /// Labels followed by the holder's name on the same line.
-    static let holderLabels: [String] = [
-        "настоящая справка выдана", "выдано", "выдана", "выдан", "ф.и.о", "фио", "ф. и. о", "стажер", "стажёр",
-        "эксперт", "автор (разработчик)", "участник", "слушатель", "name", "participant", "awarded to", "presented to",
-        "issued to", "аты-жөні", "тегі, аты", "назначить", "включить в состав рабочей группы", "осы куәлік",
-        "осы сертификат", "тағайындалсын", "член", "member",
-    ]
-
-    /// Labels whose name stands on the next line.
-    static let nextLineLabels: [String] = [
-        "настоящим подтверждается, что", "настоящим подтверждается", "this is to certify that", "this certifies that",
-        "hiermit wird bestätigt, dass", "hiermit bestätigen wir, dass", "присутствовали члены комиссии",
-        "осы сертификат", "бұл сертификат", "bu belge", "certifie que", "se certifica que",
-    ]
-
-    static let authorLabels: [String] = ["авторы:", "автор:", "автор(ы):", "автор (ы):", "authors:", "author:", "авторлар:", "inventors:", "inventor:", "изобретатели:", "изобретатель:", "авторы изобретения:", "өнертапқыштар:", "autoren:", "yazarlar:"]
-
-    static func read(_ lines: [SourceText.Line], activity: ActivityKind?, into facts: inout ExtractedFacts) {
+    static func read(_ lines: [SourceText.Line], activity: ActivityKind?, _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
+        let authorLabels = lexicon.list("author-labels").map(\.text)
+        let holderLabels = lexicon.list("holder-labels").map(\.text)
+        let nextLineLabels = lexicon.list("next-line-labels").map(\.text)
         for (index, line) in lines.enumerated() {
             if facts.authors == nil, let label = authorLabels.first(where: line.folded.hasPrefix) {
                 let list = String(line.text.dropFirst(label.count))

@@ -1,121 +1,201 @@
 import CPDRules
 
-/// Finds volumes written next to their unit: "72 академических часов", "Көлемі: 18 сағат",
-/// "Duration: 24 hours", "семьдесят два часа", "3 недели", "тестовых вопросов в количестве 150".
+/// A grammar of volumes: a number and its unit in either order, with the words that may stand
+/// between them. "72 академических часов", "18 ак. ч.", "Көлемі: 18 сағат", "Duration: 24 hours",
+/// "60 (шестьдесят) часов", "семьдесят два часа", "часов: 72", "тестовых вопросов в количестве
+/// 150", "AMA PRA Category 1 Credits™: 12". Units, the words between and the labels are the
+/// lexicon's `units`, `unit-fillers`, `unit-context` and `volume-labels`.
+///
+/// A unit written in several words ("ак.ч", "category 1 credit") is matched as a whole before
+/// its parts, so the "1" of "Category 1 Credits" is not a volume.
 enum QuantityFinder {
-    enum Unit: CaseIterable {
-        case hours, credits, weeks, days, testQuestions, clinicalScenarios
-
-        /// Word stems that name the unit. A stem matches a word that starts with it.
-        var stems: [String] {
-            switch self {
-            case .hours: ["час", "сағат", "сагат", "hour", "hrs", "stunde", "std", "unterrichtsstunde", "zeitstunde", "saat", "heure", "hora", "ore"]
-            case .credits: ["кредит", "credit", "ects", "kredi"]
-            case .weeks: ["недел", "апта", "week", "woche", "hafta", "semaine", "semana"]
-            case .days: ["дня", "дней", "день", "күн", "кун", "day", "tag", "gün", "gun", "jour", "día", "dia"]
-            case .testQuestions: ["вопрос", "заданий", "задани", "сұрақ", "сурак", "тапсырма", "question", "item"]
-            case .clinicalScenarios: ["сценари", "scenario", "кейс", "case", "ситуационн", "жағдаят"]
-            }
-        }
-
-        /// Counts of examination material need their context word too: "тестовых вопросов".
-        var contextStems: [String]? {
-            switch self {
-            case .testQuestions: ["тест", "test"]
-            default: nil
-            }
-        }
+    /// A volume read from a line, with the lexicon entry of its unit.
+    struct Amount {
+        let unit: Lexicon.Unit
+        let value: Hours
+        let entry: Lexicon.Entry
     }
-
-    /// Words that may stand between a number and its unit: "72 академических часов".
-    private static let fillers: [String] = [
-        "академ", "акад", "учебн", "аудитор", "академиялық", "академиялы", "оқу", "academic", "contact", "cme",
-        "teaching", "training", "unterrichts", "клиническ", "тестов", "test", "клиникалық", "(", ")",
-    ]
 
     struct Token {
+        enum Kind { case number, word, mark }
         let text: Substring
-        let isNumber: Bool
+        let kind: Kind
+        var isNumber: Bool { kind == .number }
     }
 
+    /// Numbers (a decimal comma or point inside), words, and the marks that matter between a
+    /// number and its unit: ( ) : - . /
     static func tokens(_ folded: String) -> [Token] {
         var tokens: [Token] = []
-        var current = ""
-        var currentIsNumber = false
-        func flush() {
-            if !current.isEmpty { tokens.append(Token(text: Substring(current), isNumber: currentIsNumber)) }
-            current = ""
-        }
         let characters = Array(folded)
-        for (index, character) in characters.enumerated() {
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let start = index
             if character.isASCIIDigit {
-                if !currentIsNumber { flush() }
-                currentIsNumber = true
-                current.append(character)
-            } else if (character == "," || character == "."), currentIsNumber, index + 1 < characters.count,
-                characters[index + 1].isASCIIDigit, !current.contains(".")
-            {
-                current.append(".")
+                var text = ""
+                while index < characters.count {
+                    let current = characters[index]
+                    if current.isASCIIDigit {
+                        text.append(current)
+                    } else if current == "," || current == ".", !text.contains("."), index + 1 < characters.count,
+                        characters[index + 1].isASCIIDigit, index + 2 >= characters.count || !characters[index + 2].isASCIIDigit
+                            || characters[index + 2].isASCIIDigit && (index + 3 >= characters.count || !characters[index + 3].isASCIIDigit)
+                    {
+                        // "4,5" and "1.25", but not "01.02" of a date nor "1.000" of a thousand.
+                        if current == "." && isDatePart(characters, at: index) { break }
+                        text.append(".")
+                    } else {
+                        break
+                    }
+                    index += 1
+                }
+                tokens.append(Token(text: Substring(text), kind: .number))
             } else if character.isLetter {
-                if currentIsNumber { flush() }
-                currentIsNumber = false
-                current.append(character)
+                while index < characters.count, characters[index].isLetter { index += 1 }
+                tokens.append(Token(text: Substring(String(characters[start..<index])), kind: .word))
             } else {
-                flush()
-                if character == ":" || character == "(" || character == ")" { tokens.append(Token(text: Substring(String(character)), isNumber: false)) }
+                index += 1
+                if "():-./=".contains(character) { tokens.append(Token(text: Substring(String(character)), kind: .mark)) }
             }
         }
-        flush()
         return tokens
     }
 
-    /// The amount stated with `unit` in the line, or nil.
-    static func amount(_ unit: Unit, in folded: String) -> Hours? {
+    /// "01.02.2023": the point after "01" belongs to a date.
+    private static func isDatePart(_ characters: [Character], at index: Int) -> Bool {
+        var next = index + 1
+        while next < characters.count, characters[next].isASCIIDigit { next += 1 }
+        return next < characters.count && (characters[next] == "." || characters[next] == "/")
+    }
+
+    /// Every volume the line states, in the order of their units.
+    static func amounts(in folded: String, _ lexicon: Lexicon) -> [Amount] {
         let tokens = tokens(folded)
-        let words = tokens.map(\.text)
-        for (index, token) in tokens.enumerated() where !token.isNumber && matches(token.text, unit.stems) {
-            if let context = unit.contextStems,
-                !tokens[max(0, index - 3)..<min(tokens.count, index + 2)].contains(where: { matches($0.text, context) })
+        var amounts: [Amount] = []
+        var index = 0
+        while index < tokens.count {
+            guard let (unit, entry, length) = unit(at: index, in: tokens, lexicon) else {
+                index += 1
+                continue
+            }
+            defer { index += length }
+            if let context = lexicon.unitContext(unit), !context.isEmpty,
+                !tokens[max(0, index - 3)..<min(tokens.count, index + length + 1)].contains(where: { token in context.contains { matches(token.text, $0) } })
             {
                 continue
             }
-            // Before the unit: "72 академических часов", "семьдесят два часа".
-            var back = index - 1
-            while back >= 0, back >= index - 3, !tokens[back].isNumber, isFiller(tokens[back].text) { back -= 1 }
-            if back >= 0, tokens[back].isNumber, let value = Hours(String(tokens[back].text)), plausible(value, unit) {
-                return value
+            let isAbbreviation = length == 1 && tokens[index].text.count <= 2
+            if let value = number(before: index, in: tokens, lexicon) ?? (isAbbreviation ? nil : number(after: index + length, in: tokens)),
+                plausible(value, unit)
+            {
+                amounts.append(Amount(unit: unit, value: value, entry: entry))
             }
-            if back >= 0, let value = NumberWords.number(endingBefore: back + 1, in: words), plausible(Hours(value), unit) {
-                return Hours(value)
+        }
+        return amounts
+    }
+
+    /// The first amount stated with `unit` in the line, or nil.
+    static func amount(_ unit: Lexicon.Unit, in folded: String, _ lexicon: Lexicon = .standard) -> Hours? {
+        amounts(in: folded, lexicon).first { $0.unit == unit }?.value
+    }
+
+    /// The longest unit written at `index`: its kind, entry and number of tokens. The words of a
+    /// unit may be parted by marks ("ак. ч.", "CME-credits").
+    private static func unit(at index: Int, in tokens: [Token], _ lexicon: Lexicon) -> (Lexicon.Unit, Lexicon.Entry, Int)? {
+        guard tokens[index].kind == .word else { return nil }
+        var best: (Lexicon.Unit, Lexicon.Entry, Int)?
+        for unit in Lexicon.Unit.allCases {
+            for (entry, words) in zip(lexicon.unitEntries[unit] ?? [], lexicon.unitStems[unit] ?? []) {
+                guard let length = span(of: words, at: index, in: tokens), length > best?.2 ?? 0 else { continue }
+                // "ч. 2 ст. 5" is a part of a law, not hours: a bare abbreviation is followed by no number.
+                if words.count == 1, words[0].count <= 2, nextNumber(after: index + length, in: tokens) { continue }
+                best = (unit, entry, length)
             }
-            // After the unit: "часов: 72", "вопросов в количестве 150", "hours - 24".
-            for ahead in (index + 1)..<min(tokens.count, index + 5) where tokens[ahead].isNumber {
-                if let value = Hours(String(tokens[ahead].text)), plausible(value, unit) { return value }
-                break
-            }
+        }
+        return best
+    }
+
+    /// How many tokens `words` take from `index`, with single marks between them; nil when they do not match.
+    private static func span(of words: [String], at index: Int, in tokens: [Token]) -> Int? {
+        var position = index
+        for (number, word) in words.enumerated() {
+            if number > 0, position < tokens.count, tokens[position].kind == .mark { position += 1 }
+            guard position < tokens.count, tokens[position].kind != .mark, matches(tokens[position].text, word) else { return nil }
+            position += 1
+        }
+        return position - index
+    }
+
+    private static func nextNumber(after index: Int, in tokens: [Token]) -> Bool {
+        var next = index
+        while next < tokens.count, tokens[next].text == "." { next += 1 }
+        return next < tokens.count && tokens[next].isNumber
+    }
+
+    /// "72 академических часов", "60 (шестьдесят) часов", "семьдесят два часа".
+    private static func number(before index: Int, in tokens: [Token], _ lexicon: Lexicon) -> Hours? {
+        var back = index - 1
+        while back >= 0, back >= index - 4, tokens[back].kind != .number, isFiller(tokens[back], lexicon) { back -= 1 }
+        guard back >= 0 else { return nil }
+        if tokens[back].isNumber {
+            // "1-2 часа" is no single volume; "2023 - 72 часа" is a year, and plausibility rejects it.
+            if back >= 2, tokens[back - 1].text == "-", tokens[back - 2].isNumber { return nil }
+            return Hours(String(tokens[back].text))
+        }
+        let words = tokens.map(\.text)
+        return NumberWords.number(endingBefore: back + 1, in: words, lexicon).map { Hours($0) }
+    }
+
+    /// "часов: 72", "вопросов в количестве 150", "hours - 24": the first number within four tokens.
+    private static func number(after index: Int, in tokens: [Token]) -> Hours? {
+        for ahead in index..<min(tokens.count, index + 4) where tokens[ahead].isNumber {
+            // "часов 01.02.2023": a date, not a volume.
+            if ahead + 1 < tokens.count, tokens[ahead + 1].text == ".", ahead + 2 < tokens.count, tokens[ahead + 2].isNumber { return nil }
+            return Hours(String(tokens[ahead].text))
         }
         return nil
     }
 
-    private static func matches(_ word: Substring, _ stems: [String]) -> Bool {
-        stems.contains { word.hasPrefix($0) && word.count - $0.count <= 9 }
+    /// A word of two letters or fewer matches whole ("ч", "h"); a longer one starts the word
+    /// ("час" in "часов"), which may run on for a case ending.
+    static func matches(_ word: Substring, _ stem: String) -> Bool {
+        if stem.count <= 2 || stem.first?.isASCIIDigit == true { return word == stem }
+        return word.hasPrefix(stem) && word.count - stem.count <= 9
     }
 
-    private static func isFiller(_ word: Substring) -> Bool {
-        fillers.contains { word.hasPrefix($0) }
+    private static func isFiller(_ token: Token, _ lexicon: Lexicon) -> Bool {
+        token.kind == .mark ? "().".contains(token.text) : lexicon.list("unit-fillers").contains { matches(token.text, $0.text) }
     }
 
     /// Rejects numbers that cannot be the volume: a year, a registration number.
-    private static func plausible(_ value: Hours, _ unit: Unit) -> Bool {
+    private static func plausible(_ value: Hours, _ unit: Lexicon.Unit) -> Bool {
         guard value.thousandths > 0 else { return false }
         let limit =
             switch unit {
             case .hours: 3000
-            case .credits: 120
+            case .credits, .cmeCredits: 120
             case .weeks: 104
             case .days: 366
             case .testQuestions, .clinicalScenarios: 100_000
             }
-        return value <= Hours(limit) && (value.isWhole || unit == .hours || unit == .credits)
+        return value <= Hours(limit) && (value.isWhole || [.hours, .credits, .cmeCredits].contains(unit))
+    }
+
+    /// A line that labels a volume ("Объем:", "Трудоемкость", "Көлемі") and holds a number, where
+    /// no volume was read: the document may state one the reader does not understand.
+    static func unreadVolume(in folded: String, _ lexicon: Lexicon) -> Lexicon.Entry? {
+        guard let label = lexicon.first(in: lexicon.list("volume-labels"), of: folded), amounts(in: folded, lexicon).isEmpty else { return nil }
+        let tail = folded[folded.range(of: label.text)!.upperBound...]
+        let numbers = tokens(String(tail)).filter(\.isNumber).compactMap { Int($0.text.prefix { $0 != "." }) }
+        return numbers.contains(where: { $0 > 0 && !(1900...2100).contains($0) }) ? label : nil
+    }
+}
+
+extension Lexicon {
+    /// Words one of which must stand near a unit for it to count ("тестовых вопросов").
+    func unitContext(_ unit: Unit) -> [String]? {
+        let words = group("unit-context", unit.rawValue).map(\.text)
+        return words.isEmpty ? nil : words
     }
 }

@@ -47,13 +47,16 @@ public struct SourceText: Sendable {
 public struct Provenance: Sendable, Hashable, Codable {
     public let page: Int
     public let text: String
+    /// The lexicon entry that matched ("ru.yaml:42 «ак.ч»"), so a wording can be checked and fixed.
+    public let wording: String?
 
-    public init(page: Int, text: String) {
+    public init(page: Int, text: String, wording: String? = nil) {
         self.page = page
         self.text = text
+        self.wording = wording
     }
 
-    init(_ line: SourceText.Line) { self.init(page: line.page, text: line.original) }
+    init(_ line: SourceText.Line, _ entry: Lexicon.Entry? = nil) { self.init(page: line.page, text: line.original, wording: entry?.citation) }
 }
 
 /// A fact with where it came from and how sure the reading is (0 to 1).
@@ -68,8 +71,8 @@ public struct Found<Value: Sendable & Hashable>: Sendable, Hashable {
         self.confidence = confidence
     }
 
-    init(_ value: Value, _ line: SourceText.Line, confidence: Double) {
-        self.init(value, Provenance(line), confidence: confidence)
+    init(_ value: Value, _ line: SourceText.Line, _ entry: Lexicon.Entry? = nil, confidence: Double) {
+        self.init(value, Provenance(line, entry), confidence: confidence)
     }
 }
 

@@ -35,6 +35,8 @@ struct EvidenceBuilder {
         add("issn", facts.issn) { .text($0) }
         add("title", facts.title) { .text($0) }
         add("notarizedTranslation", facts.notarizedTranslation) { .flag($0) }
+        add("activityGuess", facts.activityGuess) { .text($0.rawValue) }
+        add("unreadVolume", facts.unreadVolume) { .text($0) }
 
         record.language = facts.language?.value
         record.hasNotarizedTranslation = facts.notarizedTranslation?.value ?? false
@@ -42,6 +44,10 @@ struct EvidenceBuilder {
         record.holderName = facts.holderName?.value
         record.people = facts.people.map(\.value)
         record.activity = facts.activity?.value
+        if let guess = facts.activityGuess {
+            record.activityGuess = guess.value
+            record.uncertainties.append("the kind of document is not certain: it may be \(guess.value.rawValue) (from \"\(guess.provenance.text)\")")
+        }
         if let activity = facts.activity, activity.confidence < 0.5 {
             record.uncertainties.append("the kind of document is uncertain (read as \(activity.value.rawValue) from \"\(activity.provenance.text)\")")
         }
@@ -84,6 +90,7 @@ struct EvidenceBuilder {
         evidence.days = facts.days?.value
         evidence.testQuestions = facts.testQuestions?.value
         evidence.clinicalScenarios = facts.clinicalScenarios?.value
+        evidence.unreadVolume = facts.unreadVolume?.value
         evidence.significance = facts.significance?.value
         evidence.role = facts.role?.value
         evidence.publicationKind = facts.publicationKind?.value

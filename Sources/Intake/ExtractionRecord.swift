@@ -73,6 +73,8 @@ public struct ExtractionRecord: Sendable, Codable {
     /// The file is a translation only; its original should be another file of the folder.
     public var isTranslationOnly = false
     public var activity: ActivityKind?
+    /// The kind weak phrases point to when none decides it: a document for review, not refusal.
+    public var activityGuess: ActivityKind?
     public var criterion: Int?
     public var facts: [NamedFact] = []
     /// The facts the rules decide on; nil when nothing could be read or recognised.

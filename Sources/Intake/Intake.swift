@@ -22,12 +22,16 @@ public struct IntakeOptions: Sendable {
     public var sizeLimit: Int
     /// Pages beyond this are not read (a certificate has a few; a 2,000-page PDF is a mistake).
     public var pageLimit: Int
+    /// The wordings the facts are read with (`--lexicon` lays more over the built-in ones).
+    public var lexicon: Lexicon
 
     public init(
         worker: PersonName? = nil, quartiles: QuartileList? = nil, recommendedJournals: RecommendedJournals? = nil,
         interpretation: Interpretation = .default, pageTimeout: Duration = .seconds(60),
-        documentTimeout: Duration = .seconds(600), sizeLimit: Int = 200 * 1024 * 1024, pageLimit: Int = 500
+        documentTimeout: Duration = .seconds(600), sizeLimit: Int = 200 * 1024 * 1024, pageLimit: Int = 500,
+        lexicon: Lexicon = .standard
     ) {
+        self.lexicon = lexicon
         self.worker = worker
         self.quartiles = quartiles
         self.recommendedJournals = recommendedJournals
@@ -257,7 +261,7 @@ public struct Intake: Sendable {
             if record.errors.isEmpty { record.errors.append(.noText(pages: record.pages)) }
             return record
         }
-        let facts = FactExtractor.extract(from: SourceText(pages: pages))
+        let facts = FactExtractor.extract(from: SourceText(pages: pages), lexicon: options.lexicon)
         return EvidenceBuilder(options: options).record(from: facts, base: record)
     }
 }

@@ -75,11 +75,8 @@ struct PublicationIntake {
         evidence.title = publication.title
         evidence.language = record.language
         evidence.publicationYear = publication.year
-        if let year = publication.year, let month = publication.month,
-            let date = CalendarDate(year: year, month: month, day: publication.day ?? CalendarDate.daysIn(month: month, year: year))
-        {
-            // A month without a day counts from the month's last day: never earlier than published.
-            evidence.issueDate = date
+        if let year = publication.year, let month = publication.month {
+            if let day = publication.day { evidence.issueDate = CalendarDate(year: year, month: month, day: day) } else { evidence.publicationMonth = month }
         }
         evidence.authorPosition = position
         evidence.authorCount = names.count

@@ -161,6 +161,17 @@ struct CriterionFormulaTests {
         .refused("published in 2020", document(7) { $0.issueDate = nil; $0.publicationYear = 2020; $0.authorPosition = 1 }, .outsidePeriod),
         .refused("published next year", document(7) { $0.issueDate = nil; $0.publicationYear = 2027; $0.authorPosition = 1 }, .outsidePeriod),
         .review("no date at all", document(12) { $0.issueDate = nil }),
+        // A month without a day: never given a day the document does not print.
+        .review("published in the month the period starts", document(7) { $0.issueDate = nil; $0.publicationYear = 2021; $0.publicationMonth = 11; $0.authorPosition = 1 }),
+        .accepted("published the month after it starts", document(7) { $0.issueDate = nil; $0.publicationYear = 2021; $0.publicationMonth = 12; $0.authorPosition = 1 }, 180),
+        .refused("published the month before it starts", document(7) { $0.issueDate = nil; $0.publicationYear = 2021; $0.publicationMonth = 10; $0.authorPosition = 1 }, .outsidePeriod),
+        .review("published in the month of the confirmation", document(7) { $0.issueDate = nil; $0.publicationYear = 2026; $0.publicationMonth = 11; $0.authorPosition = 1 }),
+        .refused("published the month after the confirmation", document(7) { $0.issueDate = nil; $0.publicationYear = 2026; $0.publicationMonth = 12; $0.authorPosition = 1 }, .outsidePeriod),
+        // A reader's failure is not the worker's loss; a conflict is a question.
+        .review("a volume stated but not read", document(3) { $0.unreadVolume = "Объем: 18 а.с." }),
+        .refused("no volume stated", document(3), .missingVolume),
+        .accepted("credits and hours that agree", document(1) { $0.credits = 2; $0.hours = 60 }, 60),
+        .review("credits and hours that disagree", document(1) { $0.credits = 2; $0.hours = 48 }),
     ]
 
     @Test(arguments: cases)

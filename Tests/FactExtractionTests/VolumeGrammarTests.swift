@@ -1,0 +1,47 @@
+import CPDRules
+@testable import FactExtraction
+import Testing
+
+/// Volumes as documents write them: the unit before or after the number, abbreviated with and
+/// without points and spaces, amounts in words and in brackets, several units side by side.
+@Suite("Reading volumes")
+struct VolumeGrammarTests {
+    func amounts(_ text: String) -> [String] {
+        QuantityFinder.amounts(in: TextNormalization.normalize(text).lowercased(), .standard).map { "\($0.value) \($0.unit.rawValue)" }
+    }
+
+    @Test(arguments: [
+        ("общей трудоемкостью 18 ак. ч.", "18 hours"), ("в объеме 18 ак.ч", "18 hours"), ("18ак.ч.", "18 hours"),
+        ("72 ч.", "72 hours"), ("36 уч. ч.", "36 hours"), ("в объеме 60 (шестьдесят) часов", "60 hours"),
+        ("шестьдесят (60) часов", "60 hours"), ("семь часов", "7 hours"), ("Көлемі: 54 сағат", "54 hours"),
+        ("Сағат саны: 36", "36 hours"), ("36 сағ.", "36 hours"), ("Количество часов - 36", "36 hours"),
+        ("Duration: 24 hrs", "24 hours"), ("6 h", "6 hours"), ("a total of 18 CME hours", "18 hours"),
+        ("AMA PRA Category 1 Credits™: 12", "12 cme-credits"), ("12 CME credits", "12 cme-credits"),
+        ("1,5 ECTS", "1.5 credits"), ("16 UE", "16 hours"), ("3 нед.", "3 weeks"), ("2 дн.", "2 days"),
+        ("Course: 2 credits (60 hours)", "2 credits|60 hours"), ("2 кредита (60 ак.ч.)", "2 credits|60 hours"),
+    ])
+    func readsAVolume(text: String, expected: String) {
+        #expect(amounts(text) == expected.split(separator: "|").map(String.init))
+    }
+
+    @Test(arguments: [
+        "согласно ч. 2 ст. 221 Кодекса", "с 9 ч. 00 мин.", "приказ № 12 от 01.02.2023", "Категория 1",
+        "1-2 часа в день", "2023 г.", "тел. 8 (7172) 12-34-56",
+    ])
+    func readsNoVolumeWhereThereIsNone(text: String) {
+        #expect(amounts(text).isEmpty)
+    }
+
+    @Test func aLabelledVolumeItCannotReadIsReportedNotIgnored() {
+        let facts = FactExtractor.extract(from: SourceText(pages: ["СЕРТИФИКАТ\nпрошла обучение на семинаре\nОбъем: 18 а.с."]))
+        #expect(facts.hours == nil)
+        #expect(facts.unreadVolume?.value == "Объем: 18 а.с.")
+    }
+
+    @Test func aCreditsAndHoursPairIsReadBoth() {
+        let facts = FactExtractor.extract(from: SourceText(pages: ["Сертификат о повышении квалификации\nОбъем: 2 кредита (60 ак.ч.)"]))
+        #expect(facts.credits?.value == 2)
+        #expect(facts.hours?.value == 60)
+        #expect(facts.hours?.provenance.wording?.hasPrefix("ru.yaml:") == true)
+    }
+}
