@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "CPDCommand",
             dependencies: [
-                "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
+                "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "FactExtraction", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
                 "ProfessionalRegister", "Register", "Watch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

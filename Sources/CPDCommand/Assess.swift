@@ -95,8 +95,9 @@ struct AssessmentOptions: ParsableArguments {
         let files: [URL]
         do { files = try WorkerFolder.evidenceFiles(in: folder) } catch { throw CommandFailure.cannotRead(folder.path, "not a readable folder") }
         let lists = try context.loadJournalLists()
+        let lexicon = try context.loadLexicon()
         let intake = Intake(
-            options: IntakeOptions(worker: name, quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation),
+            options: IntakeOptions(worker: name, quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation, lexicon: lexicon),
             ocr: OCRPool(size: jobs))
         let progress = ProgressLine(total: files.count)
         let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }

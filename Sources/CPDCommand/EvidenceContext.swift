@@ -1,4 +1,5 @@
 import ArgumentParser
+import FactExtraction
 import Foundation
 import JournalLists
 import PersonNames
@@ -18,6 +19,9 @@ struct EvidenceContextOptions: ParsableArguments {
     @Option(help: "Journals recommended by the Quality Assurance Committee (CSV with title and issn), for criterion 8.", completion: .file(extensions: ["csv"]))
     var recommendedJournals: String?
 
+    @Option(help: "A folder of lexicon files (YAML) whose wordings add to or replace the built-in ones.", completion: .directory)
+    var lexicon: String?
+
     func validate() throws {
         if let worker, PersonName(registerName: worker) == nil {
             throw ValidationError("--worker needs at least a surname and a given name (got \"\(worker)\").")
@@ -32,6 +36,20 @@ struct EvidenceContextOptions: ParsableArguments {
         }
         return (try load(journals) { text throws(JournalListError) in try QuartileList(csv: text) },
                 try load(recommendedJournals) { text throws(JournalListError) in try RecommendedJournals(csv: text) })
+    }
+
+    /// The built-in wordings, with those of --lexicon laid over them.
+    func loadLexicon() throws -> Lexicon {
+        guard let lexicon else { return .standard }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: lexicon, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure.cannotRead(lexicon, "not a folder of lexicon files")
+        }
+        do { return try Lexicon.standard.adding(directory: URL(fileURLWithPath: lexicon)) } catch let error as Lexicon.FileError {
+            throw CommandFailure.invalidInput("\(lexicon)/\(error)")
+        } catch {
+            throw CommandFailure.cannotRead(lexicon, "\(error.localizedDescription)")
+        }
     }
 
     func loadRegister() throws -> WorkerDirectory? {

@@ -42,12 +42,13 @@ struct Extract: AsyncParsableCommand {
     func run() async throws {
         let lists = try context.loadJournalLists()
         let register = try context.loadRegister()
+        let lexicon = try context.loadLexicon()
         let pool = OCRPool(size: jobs)
         let progress = ProgressLine(total: files.count)
         var records: [ExtractionRecord] = []
         // Files are grouped by worker so each group is read with its worker's name.
         for (worker, paths) in try context.groupByWorker(files, register: register) {
-            let intake = Intake(options: IntakeOptions(worker: worker, quartiles: lists.quartiles, recommendedJournals: lists.recommended), ocr: pool)
+            let intake = Intake(options: IntakeOptions(worker: worker, quartiles: lists.quartiles, recommendedJournals: lists.recommended, lexicon: lexicon), ocr: pool)
             let results = await intake.read(paths, concurrency: jobs) { _, _ in progress.advance() }
             records += results.flatMap { $0 }
         }

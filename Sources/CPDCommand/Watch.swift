@@ -72,6 +72,7 @@ struct WatchCommand: AsyncParsableCommand {
             return handler
         }
         let lists = try context.loadJournalLists()
+        let lexicon = try context.loadLexicon()
         let store: WatchStore
         let path = db ?? DatabaseLocation.default
         do { store = try WatchStore(path: path) } catch { throw CommandFailure(message: "cannot open the database \(path): \(error)", exitCode: 73) }
@@ -87,7 +88,7 @@ struct WatchCommand: AsyncParsableCommand {
         options.interpretation = readings.interpretation
         options.concurrency = jobs
         let intake = Intake(
-            options: IntakeOptions(quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation),
+            options: IntakeOptions(quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation, lexicon: lexicon),
             ocr: OCRPool(size: jobs))
         let language = lang
         let fixedDate = asOf

@@ -10,6 +10,8 @@ public struct ExtractionReport: Encodable, Sendable {
         let page: Int
         let text: String
         let confidence: Double
+        /// The lexicon entry that matched, where a wording decided the fact.
+        let wording: String?
     }
 
     enum JSONFactValue: Encodable, Sendable {
@@ -57,7 +59,9 @@ public struct ExtractionReport: Encodable, Sendable {
                 notarizedTranslation: record.hasNotarizedTranslation, activity: record.activity, criterion: record.criterion,
                 holderName: record.holderName, people: record.people,
                 facts: Dictionary(record.facts.map { fact in
-                    (fact.name, Fact(value: Self.value(fact.value), page: fact.provenance.page, text: fact.provenance.text, confidence: (fact.confidence * 100).rounded() / 100))
+                    (fact.name, Fact(
+                        value: Self.value(fact.value), page: fact.provenance.page, text: fact.provenance.text,
+                        confidence: (fact.confidence * 100).rounded() / 100, wording: fact.provenance.wording))
                 }, uniquingKeysWith: { first, _ in first }),
                 uncertainties: record.uncertainties, errors: record.errors.map(\.description))
         }
@@ -105,7 +109,8 @@ public struct ExtractionReport: Encodable, Sendable {
                     case .flag(let flag): "\(flag)"
                     case .list(let list): list.joined(separator: ", ")
                     }
-                lines += wrap("\(value)    (page \(fact.page): \"\(fact.text)\")", indent: 2, label: "\(name): ")
+                let wording = fact.wording.map { ", by \($0)" } ?? ""
+                lines += wrap("\(value)    (page \(fact.page): \"\(fact.text)\"\(wording))", indent: 2, label: "\(name): ")
             }
             lines += record.uncertainties.map { "  to check: \($0)" }
             lines.append("")

@@ -15,6 +15,7 @@ struct EvidenceBuilder {
             guard let found else { return }
             list.append(NamedFact(name: name, value: value(found.value), provenance: found.provenance, confidence: found.confidence))
         }
+        add("activity", facts.activity) { .text($0.rawValue) }
         add("hours", facts.hours) { .number($0.description) }
         add("credits", facts.credits) { .number($0.description) }
         add("weeks", facts.weeks) { .number("\($0)") }
