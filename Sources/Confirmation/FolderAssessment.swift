@@ -112,7 +112,13 @@ enum HolderCheck: Equatable {
         guard !names.isEmpty else { return .uncertain("the name of the person the document is issued to was not found") }
         let matches = names.map { worker.match(printed: $0) }
         if matches.contains(.same) { return .same }
-        if matches.allSatisfy({ $0 == .different }) { return .different(printed: record.holderName ?? names[0]) }
+        if matches.allSatisfy({ $0 == .different }) {
+            // Someone else's name refuses the document only where a label says it is the holder's.
+            if record.holderNameIsUnlabelled, record.people.count <= 1 {
+                return .uncertain("the name on the document (\(names.joined(separator: ", "))) is not the worker's, but nothing says it is the holder's")
+            }
+            return .different(printed: record.holderName ?? names[0])
+        }
         return .uncertain("the name on the document (\(names.joined(separator: ", "))) may not be the worker's")
     }
 }

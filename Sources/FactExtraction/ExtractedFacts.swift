@@ -37,6 +37,9 @@ public struct ExtractedFacts: Sendable, Hashable {
     public var role: Found<Role>?
     public var publicationKind: Found<PublicationKind>?
 
+    /// The confidence of a holder's name read from a line of its own, without a label.
+    public static let unlabelledNameConfidence = 0.6
+
     /// The person the document is issued to, as printed (possibly declined).
     public var holderName: Found<String>?
     /// Everyone the document names as taking part (commission members, working group, inventors).

@@ -32,11 +32,20 @@ enum PeopleFinder {
                 }
             }
         }
+        // A title page's byline without a label: "А.С. Иванова, К.К. Петров".
+        if facts.authors == nil, let activity, DateRoles.category(activity) == .publication,
+            let (line, names) = lines.prefix(12).lazy.compactMap({ line in byline(line.text).map { (line, $0) } }).first
+        {
+            facts.authors = Found(names, line, confidence: 0.75)
+            facts.people += names.map { Found($0, line, confidence: 0.75) }
+        }
         // A line that is nothing but a name, near the top: "СЕРТИФИКАТ УЧАСТНИКА / Омарова Сауле Нурлановна".
+        // Without a label it may be a signatory's or a publisher's: enough to recognise the worker,
+        // never to refuse the document as someone else's.
         if facts.holderName == nil, facts.authors == nil,
             let line = lines.prefix(8).first(where: { isWholeName($0.text) }), let name = nameWords(line.text)
         {
-            record(name, line, &facts)
+            record(name, line, confidence: ExtractedFacts.unlabelledNameConfidence, &facts)
         }
         // "Автор: …" on a certificate names its holder.
         if facts.holderName == nil, let authors = facts.authors, authors.value.count == 1 {
@@ -47,9 +56,17 @@ enum PeopleFinder {
         }
     }
 
-    private static func record(_ name: String, _ line: SourceText.Line, _ facts: inout ExtractedFacts) {
-        if facts.holderName == nil { facts.holderName = Found(name, line, confidence: 0.85) }
-        if !facts.people.contains(where: { $0.value == name }) { facts.people.append(Found(name, line, confidence: 0.85)) }
+    private static func record(_ name: String, _ line: SourceText.Line, confidence: Double = 0.85, _ facts: inout ExtractedFacts) {
+        if facts.holderName == nil { facts.holderName = Found(name, line, confidence: confidence) }
+        if !facts.people.contains(where: { $0.value == name }) { facts.people.append(Found(name, line, confidence: confidence)) }
+    }
+
+    /// A line that is only names with initials, separated by commas: "А.С. Иванова, К.К. Петров",
+    /// "Iskakova M.A., Abenova G.K.".
+    static func byline(_ text: String) -> [String]? {
+        let parts = text.split(separator: ",").map { $0.trimming(" ;") }
+        let names = parts.compactMap { part in nameWords(part).flatMap { $0 == part && $0.contains(".") ? $0 : nil } }
+        return !names.isEmpty && names.count == parts.count ? names : nil
     }
 
     /// The name that follows `label` in the line, after any colon or dash OCR may have kept or

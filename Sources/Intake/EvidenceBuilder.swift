@@ -43,6 +43,7 @@ struct EvidenceBuilder {
         record.hasNotarizedTranslation = facts.notarizedTranslation?.value ?? false
         record.isTranslationOnly = facts.isTranslationOnly
         record.holderName = facts.holderName?.value
+        record.holderNameIsUnlabelled = (facts.holderName?.confidence ?? 1) <= ExtractedFacts.unlabelledNameConfidence
         record.people = facts.people.map(\.value)
         record.activity = facts.activity?.value
         if let guess = facts.activityGuess {

@@ -81,6 +81,8 @@ public struct ExtractionRecord: Sendable, Codable {
     public var evidence: Evidence?
     /// The holder's name as printed, and every person the document names.
     public var holderName: String?
+    /// The holder's name stood on a line of its own, without a label saying whose it is.
+    public var holderNameIsUnlabelled = false
     public var people: [String] = []
     /// What a person must confirm before the document can count: low-confidence readings,
     /// facts the criterion needs that were not found.
