@@ -46,7 +46,7 @@ enum WordingBank {
                 continue
             }
             for item in items {
-                let line = (item.mark?.line ?? 0)
+                let line = item.mark?.line ?? 0
                 guard let mapping = item.mapping else {
                     problems.append("\(name):\(line): an entry must be a mapping")
                     continue
@@ -174,7 +174,8 @@ struct WordingBankTests {
     @Test(arguments: WordingBank.entries)
     func readsEntry(_ entry: WordingBankEntry) {
         for outcome in entry.outcomes() {
-            #expect(outcome.isRight, "\(outcome.field): expected \(outcome.expected), got \(outcome.got ?? "nothing") — \(entry.source)")
+            let got = outcome.got ?? "nothing"
+            #expect(got == outcome.expected, "\(outcome.field) — \(entry.source)")
         }
     }
 
