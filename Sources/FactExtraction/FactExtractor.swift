@@ -1,12 +1,15 @@
 import Foundation
 import CPDRules
+import PersonNames
 
 /// Reads the facts of one document from its text.
 public enum FactExtractor {
     /// - Parameters:
     ///   - source: the document's text; OCR text is expected to be noisy.
     ///   - lexicon: the wordings to look for.
-    public static func extract(from source: SourceText, lexicon: Lexicon = .standard) -> ExtractedFacts {
+    ///   - worker: whose evidence it is said to be: where no label names the holder, the worker's
+    ///     name printed anywhere in the document is found.
+    public static func extract(from source: SourceText, lexicon: Lexicon = .standard, worker: PersonName? = nil) -> ExtractedFacts {
         var facts = ExtractedFacts()
         let parts = TranslationSplit(source.lines, lexicon)
         facts.isTranslationOnly = parts.isTranslationOnly
@@ -48,6 +51,7 @@ public enum FactExtractor {
         readRole(all, lexicon, into: &facts)
         PeopleFinder.read(original, activity: activity, lexicon, into: &facts)
         if facts.holderName == nil, facts.authors == nil { PeopleFinder.read(all, activity: activity, lexicon, into: &facts) }
+        if let worker { findWorker(worker, in: original, into: &facts) }
         readNumbers(original, into: &facts)
         readTitle(original, into: &facts)
         return facts
@@ -122,6 +126,21 @@ public enum FactExtractor {
                     return
                 }
             }
+        }
+    }
+
+    /// The worker's name where no label says whose the document is ("Настоящий сертификат
+    /// подтверждает, что Ким Елена Сергеевна прошла…"). A holder a label names is kept as read:
+    /// someone else's labelled name still refuses the document.
+    private static func findWorker(_ worker: PersonName, in lines: [SourceText.Line], into facts: inout ExtractedFacts) {
+        if facts.people.contains(where: { worker.match(printed: $0.value) == .same }) { return }
+        if let holder = facts.holderName, holder.confidence > ExtractedFacts.unlabelledNameConfidence { return }
+        for line in lines {
+            guard let name = worker.occurrence(in: line.text) else { continue }
+            let found = Found(name, line, confidence: 0.8)
+            facts.people.append(found)
+            if facts.holderName == nil || facts.holderName!.confidence <= ExtractedFacts.unlabelledNameConfidence { facts.holderName = found }
+            return
         }
     }
 

@@ -24,6 +24,13 @@ enum PeopleFinder {
                 record(name, line, &facts)
                 continue
             }
+            // A sentence opening with a full name: "Ким Елена Сергеевна прошла цикл…".
+            if let name = nameWords(line.text), name.split(separator: " ").count >= 3, name.split(separator: " ").contains(where: { looksLikePatronymic(String($0)) }),
+                let next = line.text.dropFirst(name.count).split(separator: " ").first, next.first?.isLowercase == true
+            {
+                record(name, line, confidence: 0.8, &facts)
+                continue
+            }
             if nextLineLabels.contains(where: line.folded.contains) {
                 // The next lines, while they are names: one holder, or a commission's members.
                 for next in lines.dropFirst(index + 1).prefix(8) {
@@ -40,12 +47,14 @@ enum PeopleFinder {
             facts.people += names.map { Found($0, line, confidence: 0.75) }
         }
         // A line that is nothing but a name, near the top: "СЕРТИФИКАТ УЧАСТНИКА / Омарова Сауле Нурлановна".
-        // Without a label it may be a signatory's or a publisher's: enough to recognise the worker,
-        // never to refuse the document as someone else's.
+        // A full name with a patronymic there is the holder's; two capitalised words without a
+        // label may be a publisher's or a place's: enough to recognise the worker, never to refuse
+        // the document as someone else's.
         if facts.holderName == nil, facts.authors == nil,
             let line = lines.prefix(8).first(where: { isWholeName($0.text) }), let name = nameWords(line.text)
         {
-            record(name, line, confidence: ExtractedFacts.unlabelledNameConfidence, &facts)
+            let isFullName = name.split(separator: " ").contains { looksLikePatronymic(String($0)) }
+            record(name, line, confidence: isFullName ? 0.75 : ExtractedFacts.unlabelledNameConfidence, &facts)
         }
         // "Автор: …" on a certificate names its holder.
         if facts.holderName == nil, let authors = facts.authors, authors.value.count == 1 {

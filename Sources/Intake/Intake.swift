@@ -261,7 +261,7 @@ public struct Intake: Sendable {
             if record.errors.isEmpty { record.errors.append(.noText(pages: record.pages)) }
             return record
         }
-        let facts = FactExtractor.extract(from: SourceText(pages: pages), lexicon: options.lexicon)
+        let facts = FactExtractor.extract(from: SourceText(pages: pages), lexicon: options.lexicon, worker: options.worker)
         return EvidenceBuilder(options: options).record(from: facts, base: record)
     }
 }

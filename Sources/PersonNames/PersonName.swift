@@ -62,6 +62,32 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
         return agreements > 0 ? .same : .uncertain
     }
 
+    /// This person's name where the text prints it, in any form `match` accepts: a run of two
+    /// to four capitalised words or initials ("…, что Искакова Мадина Асановна прошла…",
+    /// "Dr. Madina Iskakova"), or nil.
+    public func occurrence(in text: String) -> String? {
+        let words = text.split { $0 == " " || $0 == "," || $0 == "\u{00A0}" }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "«»\"():;")) }
+        func isNameLike(_ word: String) -> Bool {
+            guard let first = word.first, first.isUppercase else { return false }
+            return Self.isInitials(word) || word.dropFirst().allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
+        }
+        var start = 0
+        while start < words.count {
+            guard isNameLike(words[start]) else { start += 1; continue }
+            var end = start
+            while end < words.count, end - start < 4, isNameLike(words[end]) { end += 1 }
+            // The longest run first, down to two words: "Искакова Мадина Асановна" before "Искакова Мадина".
+            for length in stride(from: end - start, through: 2, by: -1) {
+                for offset in 0...(end - start - length) {
+                    let candidate = words[(start + offset)..<(start + offset + length)].joined(separator: " ")
+                    if match(printed: candidate) == .same { return candidate }
+                }
+            }
+            start = end
+        }
+        return nil
+    }
+
     // MARK: Words
 
     static func words(_ text: String) -> [String] {
