@@ -191,8 +191,8 @@ enum DateGrammar {
         }
 
         /// Both ends of a period, each completed from the other; nil unless the end is on or
-        /// after the start. A start that writes its month but not its year, and falls after the
-        /// end, is in the year before ("28 декабря – 5 января 2024").
+        /// after the start. A start that writes a later month than the end's but no year is in
+        /// the year before ("28 декабря – 5 января 2024").
         func period(_ first: Written, _ second: Written) -> (CalendarDate, CalendarDate)? {
             var start = first
             var end = second
@@ -200,7 +200,7 @@ enum DateGrammar {
             end.year = end.year ?? start.year
             start.month = start.month ?? end.month
             if start.year == nil, let year = end.year, let startMonth = first.month, let endMonth = end.month {
-                start.year = (startMonth, start.day) > (endMonth, end.day) ? year - 1 : year
+                start.year = startMonth > endMonth ? year - 1 : year
             } else if start.year == nil {
                 start.year = end.year
             }
@@ -244,7 +244,7 @@ enum DateGrammar {
 
         /// The date written from token `index`, in the first form that reads.
         func date(at index: Int) -> Written? {
-            guard index < tokens.count, tokens[index].text != "№", tokens[safe: index - 1]?.text != "№" else { return nil }
+            guard index < tokens.count, tokens[safe: index - 1]?.text != "№" else { return nil }
             guard var written = yearFirst(at: index) ?? numeric(at: index) ?? dayAndMonth(at: index)
                 ?? dayFirst(at: index, takesYear: true) ?? monthFirst(at: index) ?? dayAlone(at: index)
             else { return nil }

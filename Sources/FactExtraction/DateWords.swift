@@ -38,8 +38,10 @@ enum DateWords {
     static let rangeJoiners: Set<String> = ["-", "по", "до", "to", "till", "until", "through", "thru", "bis", "au", "al", "a", "ile"]
 
     /// Words before a date that, with no start before them, mark the period's end alone:
-    /// "по 11.06.2027" when OCR lost the start.
-    static let untilOpeners: Set<String> = ["по", "до", "until", "till", "bis"]
+    /// "по 11.06.2027" when OCR lost the start. "до", "until", "bis" alone usually say how long
+    /// a document is valid ("действителен до …"), so they mark an end only after an opener
+    /// ("с до …", "from until …").
+    static let untilOpeners: Set<String> = ["по"]
 
     /// Kazakh "from" after a start: "21.10.2020 бастап" (since), "10.02.2022 бастап 11.02.2022
     /// дейін" (joining a period's ends).
