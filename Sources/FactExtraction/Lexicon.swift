@@ -52,7 +52,7 @@ public struct Lexicon: Sendable {
         "translation-markers": .list, "notary": .list, "birth-labels": .list, "issue-labels": .list, "ongoing": .list,
         "holder-labels": .list, "next-line-labels": .list, "author-labels": .list,
         "number-words": .numbers, "whole-number-words": .numbers,
-        "date-joiners": .list, "date-openers": .list, "since-markers": .list, "until-markers": .list, "year-words": .list,
+        "dates": .groups(DateWords.groups),
     ]
 
     /// Section → group ("" for a plain list or numbers) → entries, in file order.
@@ -72,6 +72,7 @@ public struct Lexicon: Sendable {
     private(set) var monthPrefixes: [Entry] = []
     /// Number words, longest first ("семьдесят" before "сем").
     private(set) var numberStems: [Entry] = []
+    private(set) var dateWords = DateWords.none
 
     private mutating func derive() {
         activityPhrases = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0, group("activities", $0.rawValue)) })
@@ -80,6 +81,7 @@ public struct Lexicon: Sendable {
         monthPrefixes = (1...12).flatMap { month in group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) } }
             .sorted { $0.text.count > $1.text.count }
         numberStems = list("number-words").sorted { $0.text.count > $1.text.count }
+        dateWords = DateWords(self)
     }
 
     // MARK: Loading
@@ -161,8 +163,8 @@ public struct Lexicon: Sendable {
             guard let raw = node.string else { throw fail(node, "a wording must be text") }
             let folded = TextNormalization.normalize(raw).lowercased()
             guard !folded.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(node, "an empty wording matches everything") }
-            // A trailing space is meaningful ("ао " is a company form, not a prefix of "аорта").
-            return raw.hasSuffix(" ") ? folded + " " : folded
+            // Spaces at the ends are meaningful ("ао " is a company form, not a prefix of "аорта").
+            return (raw.hasPrefix(" ") ? " " : "") + folded + (raw.hasSuffix(" ") ? " " : "")
         }
         if numbers {
             guard let mapping = node.mapping else { throw fail(node, "expected a mapping of wording: number") }

@@ -16,13 +16,13 @@ struct FactExtractionTests {
         ("3 мамыр 2025 ж.", "2025-05-03"), ("Dec 3 2023", "2023-12-03"), ("О1.О2.2О23", "2023-02-01"),
     ])
     func readsDateStyles(written: String, iso: String) {
-        let mentions = DateFinder.dates(in: TextNormalization.normalize(written).lowercased())
+        let mentions = DateGrammar.spans(in: TextNormalization.normalize(written).lowercased()).flatMap(\.mentions)
         #expect(mentions.map(\.date.description) == [iso])
     }
 
     @Test(arguments: ["31.02.2023", "№ 215-2021/ПК", "ISBN 978-601-677-939-2", "тел. 8-701-123-45-67", "2023"])
     func findsNoDateWhereThereIsNone(text: String) {
-        #expect(DateFinder.dates(in: text.lowercased()).isEmpty)
+        #expect(DateGrammar.spans(in: text.lowercased()).isEmpty)
     }
 
     @Test(arguments: [
