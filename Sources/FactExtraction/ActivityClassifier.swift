@@ -19,10 +19,18 @@ enum ActivityClassifier {
     /// The score a document needs for its kind to be taken as read: one specific phrase.
     static let decisiveScore = 3.0
 
+    /// The evidence a journal reference's shape gives, cited as a wording is.
+    static let referenceEntry = Lexicon.Entry(text: "a journal reference (GOST or Vancouver)", value: 4, origin: "BibliographicReference.swift")
+
+    /// A phrase inside quotes («Институт "Повышения квалификации"») or within two words after
+    /// an organisation's marker ("Институт повышения квалификации", "утверждено на заседании
+    /// Экспертного совета") names who issued or approved the document.
     static func isOrganisationName(_ phrase: String, in line: String, _ lexicon: Lexicon) -> Bool {
         guard let range = line.range(of: phrase) else { return false }
         let before = line[..<range.lowerBound]
-        return lexicon.list("organisation-markers").contains { before.contains($0.text) } || before.hasSuffix("«") || before.hasSuffix("\"")
+        if before.filter({ $0 == "\"" }).count % 2 == 1 { return true }
+        let lastWords = before.split(separator: " ").suffix(3).joined(separator: " ") + " "
+        return lexicon.list("organisation-markers").contains { lastWords.contains($0.text) }
     }
 
     /// The most likely activity (a guess when below `decisiveScore`), or nil when no phrase
@@ -37,7 +45,9 @@ enum ActivityClassifier {
             let position = isPair ? index - lines.count : index
             let headingFactor = position < 3 ? 2.0 : 1.0
             for (activity, entries) in lexicon.activityPhrases {
-                for entry in entries where line.folded.contains(entry.text) {
+                let matched = entries.filter { line.folded.contains($0.text) }
+                // "наставником" and "наставник" in one word are one piece of evidence: the longer counts.
+                for entry in matched where !matched.contains(where: { $0.text.count > entry.text.count && $0.text.contains(entry.text) }) {
                     if isPair, lines[position].folded.contains(entry.text) || lines[position + 1].folded.contains(entry.text) { continue }
                     let score = entry.value * headingFactor * (isOrganisationName(entry.text, in: line.folded, lexicon) ? 0.25 : 1)
                     scores[activity, default: 0] += score
@@ -45,10 +55,16 @@ enum ActivityClassifier {
                 }
             }
         }
+        // A line shaped as a journal reference is an article, whatever its words.
+        if let (position, line) = lines.enumerated().first(where: { BibliographicReference.year(in: $0.element.text) != nil }) {
+            let score = referenceEntry.value * (position < 3 ? 2 : 1)
+            scores[.article, default: 0] += score
+            if score > evidence[.article]?.weight ?? 0 { evidence[.article] = (score, line, referenceEntry) }
+        }
         // Distance-learning words turn a seminar into an online course (criterion 4), unless the
         // document says the event was face to face; they do not change a conference's criterion.
         if let online = scores[.onlineCourse], online > 0, (scores[.conference] ?? 0) < online {
-            let faceToFace = lines.contains { lexicon.first(in: lexicon.list("face-to-face"), of: $0.folded) != nil }
+            let faceToFace = lines.contains { lexicon.firstWhole(in: lexicon.list("face-to-face"), of: $0.folded) != nil }
             if faceToFace { scores[.onlineCourse] = nil } else { scores[.onlineCourse] = online + (scores[.seminar] ?? 0); scores[.seminar] = nil }
         }
         let ranked = scores.sorted { $0.value > $1.value || $0.value == $1.value && $0.key.rawValue < $1.key.rawValue }

@@ -135,8 +135,11 @@ enum DateRoles {
 
     /// "Астана, 2024. – 174 с.", "© 2023": a publication's year, on a line with no full date.
     static func publicationYear(_ folded: String, _ lexicon: Lexicon) -> Int? {
+        if let year = BibliographicReference.year(in: folded) { return year }
+        // "Астана, 2024. – 174 с.", "Алматы – 2023", "Павлодар 2018", or the year alone on its line.
         let hasImprint = lexicon.dateWords.imprintMarkers.contains(where: folded.contains)
             || folded.range(of: #"^[\p{L} .-]+[:,] ?(\p{L}+ )?\d{4}"#, options: .regularExpression) != nil
+            || folded.range(of: #"^(\p{L}[\p{L}.]*( \p{L}[\p{L}.]*)?)?( ?[-:,] ?| )?\d{4}( ?(г|ж|y)\.?)?\.?$"#, options: .regularExpression) != nil
         guard hasImprint else { return nil }
         let years = folded.split { !$0.isNumber }.compactMap { Int($0) }.filter { (1950...2100).contains($0) }
         return years.first

@@ -50,7 +50,7 @@ public struct Lexicon: Sendable {
         "organisation-levels": .groups(Set(Significance.allCases.map(\.rawValue))),
         "roles": .groups(Set(Role.allCases.map(\.rawValue))),
         "translation-markers": .list, "notary": .list, "birth-labels": .list, "issue-labels": .list, "ongoing": .list,
-        "holder-labels": .list, "next-line-labels": .list, "author-labels": .list,
+        "holder-labels": .list, "next-line-labels": .list, "author-labels": .list, "holder-predicates": .list, "signatory-labels": .list,
         "number-words": .numbers, "whole-number-words": .numbers,
         "dates": .groups(DateWords.groups),
     ]
@@ -198,5 +198,20 @@ extension Lexicon {
     /// The first entry of `entries` the folded text contains.
     func first(in entries: [Entry], of folded: String) -> Entry? {
         entries.first { folded.contains($0.text) }
+    }
+
+    /// The first entry of `entries` the folded text contains as whole words ("очно", not the
+    /// "очна" of "легочная").
+    func firstWhole(in entries: [Entry], of folded: String) -> Entry? {
+        entries.first { entry in
+            var searched = folded[...]
+            while let range = searched.range(of: entry.text) {
+                let before = range.lowerBound > folded.startIndex ? folded[folded.index(before: range.lowerBound)] : " "
+                let after = range.upperBound < folded.endIndex ? folded[range.upperBound] : " "
+                if !before.isLetter && !after.isLetter { return true }
+                searched = folded[range.upperBound...]
+            }
+            return false
+        }
     }
 }

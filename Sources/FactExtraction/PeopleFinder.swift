@@ -8,6 +8,8 @@ enum PeopleFinder {
         let authorLabels = lexicon.list("author-labels").map(\.text)
         let holderLabels = lexicon.list("holder-labels").map(\.text)
         let nextLineLabels = lexicon.list("next-line-labels").map(\.text)
+        let predicates = lexicon.list("holder-predicates").map(\.text)
+        let signatories = lexicon.list("signatory-labels").map(\.text)
         for (index, line) in lines.enumerated() {
             if facts.authors == nil, let label = authorLabels.first(where: line.folded.hasPrefix) {
                 let list = String(line.text.dropFirst(label.count))
@@ -24,11 +26,20 @@ enum PeopleFinder {
                 record(name, line, &facts)
                 continue
             }
-            // A sentence opening with a full name: "Ким Елена Сергеевна прошла цикл…".
-            if let name = nameWords(line.text), name.split(separator: " ").count >= 3, name.split(separator: " ").contains(where: { looksLikePatronymic(String($0)) }),
-                let next = line.text.dropFirst(name.count).split(separator: " ").first, next.first?.isLowercase == true
-            {
-                record(name, line, confidence: 0.8, &facts)
+            // A sentence whose subject is a name: "Ким Елена Сергеевна прошла цикл…", "Timur Iskakov
+            // attended…", "Ruslan Mukhamedov, cardiologist, is appointed…".
+            if let name = nameWords(line.text) {
+                let rest = line.folded.dropFirst(name.count).drop { $0 == " " || $0 == "," }
+                let clause = rest.split(separator: ",", maxSplits: 1).count > 1 && rest.prefix(40).contains(",") ? rest.split(separator: ",", maxSplits: 1)[1].drop { $0 == " " } : rest
+                if predicates.contains(where: { rest.hasPrefix($0 + " ") || clause.hasPrefix($0 + " ") || rest == $0 }) {
+                    record(name, line, confidence: 0.8, &facts)
+                    continue
+                }
+            }
+            // A full name with its patronymic, anywhere but on a signatory's line: "Дәрігер
+            // Серікбаева Айгерім Қайратқызы … тағайындалсын", "награждается Нурланова Асель Ерлановна".
+            if facts.holderName == nil, !signatories.contains(where: line.folded.contains), let name = fullName(in: line.text) {
+                record(name, line, confidence: 0.75, &facts)
                 continue
             }
             if nextLineLabels.contains(where: line.folded.contains) {
@@ -70,6 +81,18 @@ enum PeopleFinder {
         if !facts.people.contains(where: { $0.value == name }) { facts.people.append(Found(name, line, confidence: confidence)) }
     }
 
+    /// The first surname, given name and patronymic written together in `text`.
+    static func fullName(in text: String) -> String? {
+        let words = text.split(separator: " ").map { $0.trimming(",;:()\"«»") }
+        for index in words.indices.dropFirst(2) where looksLikePatronymic(words[index]) {
+            let run = words[(index - 2)...index]
+            if run.allSatisfy({ word in word.count >= 2 && word.first!.isUppercase && word.dropFirst().allSatisfy { $0.isLetter || $0 == "-" } && !nonNames.contains(word.lowercased()) }) {
+                return run.joined(separator: " ")
+            }
+        }
+        return nil
+    }
+
     /// A line that is only names with initials, separated by commas: "А.С. Иванова, К.К. Петров",
     /// "Iskakova M.A., Abenova G.K.".
     static func byline(_ text: String) -> [String]? {
@@ -99,7 +122,7 @@ enum PeopleFinder {
                 && !nonNames.contains(word.lowercased())
             if isInitials || isNameWord {
                 words.append(word)
-                if words.count == 4 { break }
+                if words.count == 4 || looksLikePatronymic(word) { break }
             } else {
                 break
             }
@@ -116,8 +139,18 @@ enum PeopleFinder {
         return name.split(separator: " ").count == words.count && (words.count == 3 && words.contains { looksLikePatronymic(String($0)) } || words.count == 2 && words.allSatisfy { $0.count >= 3 })
     }
 
+    /// Russian patronymics in every case ("Сергеевна", "Сергеевне", "Сергеевну", "Кенжебековичу")
+    /// and Kazakh ones with their endings ("Мұратқызы", "Мұратқызына", "Серікұлының").
     static func looksLikePatronymic(_ word: String) -> Bool {
-        ["овна", "евна", "ична", "ович", "евич", "ьич", "кызы", "қызы", "улы", "ұлы", "овне", "евне", "овичу", "евичу"].contains { word.lowercased().hasSuffix($0) }
+        let lower = word.lowercased()
+        guard lower.count >= 5, word.first?.isUppercase == true else { return false }
+        let russian = ["овн", "евн", "ичн", "ович", "евич", "ьич"].contains { stem in
+            lower.range(of: stem, options: .backwards).map { lower.distance(from: $0.upperBound, to: lower.endIndex) <= 3 } ?? false
+        }
+        let kazakh = ["қызы", "кызы", "ұлы", "улы", "uly", "kyzy"].contains { stem in
+            lower.range(of: stem, options: .backwards).map { lower.distance(from: $0.upperBound, to: lower.endIndex) <= 3 } ?? false
+        }
+        return russian || kazakh
     }
 
     /// Capitalised words that begin headings and organisation names, never names.
