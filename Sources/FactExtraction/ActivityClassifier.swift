@@ -29,7 +29,9 @@ enum ActivityClassifier {
         guard let range = line.range(of: phrase) else { return false }
         let before = line[..<range.lowerBound]
         if before.filter({ $0 == "\"" }).count % 2 == 1 { return true }
-        let lastWords = before.split(separator: " ").suffix(3).joined(separator: " ") + " "
+        // A name ends at a bracket or a comma: "Sheba Medical Center (стажировка международного значения)".
+        let clause = before.split(omittingEmptySubsequences: false) { "(),;:".contains($0) }.last ?? before
+        let lastWords = clause.split(separator: " ").suffix(3).joined(separator: " ") + " "
         return lexicon.list("organisation-markers").contains { lastWords.contains($0.text) }
     }
 
@@ -46,8 +48,11 @@ enum ActivityClassifier {
             let headingFactor = position < 3 ? 2.0 : 1.0
             for (activity, entries) in lexicon.activityPhrases {
                 let matched = entries.filter { line.folded.contains($0.text) }
-                // "наставником" and "наставник" in one word are one piece of evidence: the longer counts.
-                for entry in matched where !matched.contains(where: { $0.text.count > entry.text.count && $0.text.contains(entry.text) }) {
+                // "наставником" and "наставник" in one word are one piece of evidence: the weightier counts.
+                let overlaps = { (a: Lexicon.Entry, b: Lexicon.Entry) in a.text.contains(b.text) || b.text.contains(a.text) }
+                for entry in matched where !matched.contains(where: { other in
+                    other != entry && overlaps(other, entry) && (other.value, other.text.count) > (entry.value, entry.text.count)
+                }) {
                     if isPair, lines[position].folded.contains(entry.text) || lines[position + 1].folded.contains(entry.text) { continue }
                     let score = entry.value * headingFactor * (isOrganisationName(entry.text, in: line.folded, lexicon) ? 0.25 : 1)
                     scores[activity, default: 0] += score

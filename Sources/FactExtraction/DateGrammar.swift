@@ -170,7 +170,10 @@ enum DateGrammar {
             // The end: after a joiner, or straight after a start in the Kazakh ablative.
             let joinerIndex = first.next
             let joined = first.isPeriodStart || joins(at: joinerIndex, after: opener)
-            if joined, let second = date(at: skippingArticles(from: first.isPeriodStart ? joinerIndex : joinerIndex + 1)) {
+            // "19 қарашадан бастап 29 қарашаға дейін": "бастап" may follow the ablative start.
+            let ablativeThenPostposition = first.isPeriodStart && word(at: joinerIndex).map(words.sincePostpositions.contains) == true
+            let secondIndex = first.isPeriodStart && !ablativeThenPostposition ? joinerIndex : joinerIndex + 1
+            if joined, let second = date(at: skippingArticles(from: secondIndex)) {
                 var end = second
                 var next = afterClosers(end.next)
                 if end.year == nil, first.year == nil, let year = year(at: next) {

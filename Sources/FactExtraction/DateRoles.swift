@@ -78,8 +78,17 @@ enum DateRoles {
                 continue
             }
             let isIssue = lexicon.first(in: lexicon.list("issue-labels"), of: folded) != nil
-            let isDocumentDate = folded.contains("№") && lexicon.dateWords.documentDateLabels.contains(where: folded.contains)
+            // "№ 12 от 01.02.2024", "2023 жылғы 15 қазандағы № 164", "№ 108 08.08.2021 ж.", or a line
+            // of its own "dated April 25, 2022", "Date: 28.01.2025".
+            let labels = lexicon.dateWords.documentDateLabels
+            let isDocumentDate = folded.contains("№") && (labels.contains(where: folded.contains) || folded.count <= 30)
+                || labels.contains { folded.hasPrefix($0.trimmingCharacters(in: .whitespaces) + " ") }
             let nextSpans = index + 1 < lines.count ? spansByLine[index + 1] ?? [] : []
+            // A date alone on the first line heads a letter: the document's date ("May 9, 2021").
+            if index == 0, spans.count == 1, case .single(let date) = spans[0], date.start == 0, date.end >= folded.count - 1 {
+                seen.issued = (date.date, line)
+                continue
+            }
             for span in spans {
                 switch span {
                 case .range(let from, let to) where !isIssue:

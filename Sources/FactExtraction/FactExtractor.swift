@@ -96,7 +96,9 @@ public enum FactExtractor {
         let levels: [Significance] = [.international, .republican, .regional, .city]
         for line in lines {
             for level in levels {
-                if let entry = lexicon.first(in: lexicon.group("significance", level.rawValue), of: line.folded) {
+                // "Казахский национальный медицинский университет" names the issuer, not the event's level.
+                let entries = lexicon.group("significance", level.rawValue).filter { !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon) }
+                if let entry = lexicon.first(in: entries, of: line.folded) {
                     facts.significance = Found(level, line, entry, confidence: 0.85)
                     return
                 }

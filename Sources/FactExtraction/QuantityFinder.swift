@@ -62,6 +62,15 @@ enum QuantityFinder {
         return tokens
     }
 
+    /// The text with what stands between double quotes blanked out.
+    static func outsideQuotes(_ folded: String) -> String {
+        var inside = false
+        return String(folded.map { character -> Character in
+            if character == "\"" { inside.toggle(); return " " }
+            return inside ? " " : character
+        })
+    }
+
     /// "01.02.2023": the point after "01" belongs to a date.
     private static func isDatePart(_ characters: [Character], at index: Int) -> Bool {
         var next = index + 1
@@ -69,9 +78,10 @@ enum QuantityFinder {
         return next < characters.count && (characters[next] == "." || characters[next] == "/")
     }
 
-    /// Every volume the line states, in the order of their units.
+    /// Every volume the line states, in the order of their units. A quoted title ("Management of
+    /// the First 72 Hours After Stroke", «Тәуліктік (24 сағаттық) ЭКГ») states none.
     static func amounts(in folded: String, _ lexicon: Lexicon) -> [Amount] {
-        let tokens = tokens(folded)
+        let tokens = tokens(outsideQuotes(folded))
         var amounts: [Amount] = []
         var index = 0
         while index < tokens.count {

@@ -14,6 +14,10 @@ struct WordingBankEntry: Sendable, CustomTestStringConvertible {
     let text: String
     /// Field name → expected value as written in the YAML, in the order written.
     let expect: [(field: String, value: String)]
+    /// Fields the reader is known to miss, each with why: kept in sight, not hidden. The
+    /// per-field score counts them as misses; the entry's test fails once they read right, so
+    /// the note is removed then.
+    let knownMisses: [String: String]
 
     var testDescription: String { "\(file):\(line) \(firstLine)" }
     var firstLine: String { text.split(separator: "\n").first.map(String.init) ?? "" }
@@ -55,12 +59,16 @@ enum WordingBank {
                 if let fields = mapping["expect"]?.mapping {
                     for (key, value) in fields { expect.append((key.string ?? "", value.string ?? "")) }
                 }
-                for key in mapping.map({ $0.key.string ?? "" }) where !["source", "text", "expect"].contains(key) {
+                var knownMisses: [String: String] = [:]
+                if let fields = mapping["known-misses"]?.mapping {
+                    for (key, value) in fields { knownMisses[key.string ?? ""] = value.string ?? "" }
+                }
+                for key in mapping.map({ $0.key.string ?? "" }) where !["source", "text", "expect", "known-misses"].contains(key) {
                     problems.append("\(name):\(line): unknown key \(key)")
                 }
                 entries.append(WordingBankEntry(
                     file: name, line: line, source: mapping["source"]?.string ?? "",
-                    text: mapping["text"]?.string ?? "", expect: expect))
+                    text: mapping["text"]?.string ?? "", expect: expect, knownMisses: knownMisses))
             }
         }
         return (entries, problems)
@@ -164,6 +172,9 @@ struct WordingBankTests {
                 }
                 #expect(reader.canonical(value) != nil, "\(place): \(field) cannot be \(value)")
             }
+            for field in entry.knownMisses.keys where !entry.expect.contains(where: { $0.field == field }) {
+                Issue.record("\(place): a known miss of \(field), which it does not expect")
+            }
             let fields = entry.expect.map(\.field)
             #expect(Set(fields).count == fields.count, "\(place): a field is stated twice")
             let key = entry.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -175,7 +186,11 @@ struct WordingBankTests {
     func readsEntry(_ entry: WordingBankEntry) {
         for outcome in entry.outcomes() {
             let got = outcome.got ?? "nothing"
-            #expect(got == outcome.expected, "\(outcome.field) — \(entry.source)")
+            if let reason = entry.knownMisses[outcome.field] {
+                withKnownIssue(Comment(rawValue: reason)) { #expect(got == outcome.expected, "\(outcome.field) — \(entry.source)") }
+            } else {
+                #expect(got == outcome.expected, "\(outcome.field) — \(entry.source)")
+            }
         }
     }
 
