@@ -41,9 +41,15 @@ public struct FolderAssessment: Sendable {
                 continue
             }
             let contentKey = record.sha256 + (record.item.map { "#\($0)" } ?? "")
-            let item = Self.decide(
-                record, workerName: workerName, duplicateOf: seenContent[contentKey] ?? record.evidence?.fingerprint.flatMap { seenEvidence[$0] },
+            let sameFacts = record.evidence?.fingerprint.flatMap { seenEvidence[$0] }
+            var item = Self.decide(
+                record, workerName: workerName, duplicateOf: seenContent[contentKey] ?? (Self.isIdentified(record.evidence) ? sameFacts : nil),
                 confirmationDate: confirmationDate, interpretation: interpretation)
+            // The same few facts without a number or a date do not prove the same document: a person compares them.
+            if seenContent[contentKey] == nil, !Self.isIdentified(record.evidence), let sameFacts, item.outcome.decision != .refused {
+                let note = "it may repeat \(sameFacts): the same facts, but no number or date to tell them apart"
+                item = .init(evidence: item.evidence, criterion: item.criterion, outcome: .review(item.outcome.reviewNotes + [note]))
+            }
             if seenContent[contentKey] == nil { seenContent[contentKey] = label }
             if item.outcome.decision != .refused || item.outcome.refusals.allSatisfy({ $0.reason != .duplicate }),
                 let fingerprint = record.evidence?.fingerprint, seenEvidence[fingerprint] == nil
@@ -56,6 +62,14 @@ public struct FolderAssessment: Sendable {
         assessment = Assessment(
             items: documents.map(\.item), confirmationDate: confirmationDate, targetCategory: targetCategory,
             interpretation: interpretation)
+    }
+
+    /// Evidence with a registration number, a date, or a published title and year: enough to call
+    /// a second copy the same document.
+    static func isIdentified(_ evidence: Evidence?) -> Bool {
+        guard let evidence else { return false }
+        return evidence.documentNumber != nil || evidence.startDate != nil || evidence.endDate != nil || evidence.issueDate != nil
+            || evidence.publicationYear != nil && evidence.title != nil
     }
 
     static func name(of record: ExtractionRecord) -> String {

@@ -59,6 +59,27 @@ struct FolderAssessmentTests {
         #expect(folder.assessment.totals.total == 34)
     }
 
+    @Test func theSameFactsWithoutANumberOrADateAreForAPersonToCompare() {
+        func undated(_ file: String) -> ExtractionRecord {
+            var copy = record(file, 3) { $0.hours = 8; $0.issueDate = nil }
+            copy.evidence?.fingerprint = "3|-|8"
+            return copy
+        }
+        let folder = assess([undated("01.pdf"), undated("02.pdf")])
+        #expect(folder.documents.map(\.item.outcome.decision) == [.review, .review])
+        #expect(folder.documents[1].item.outcome.reviewNotes.contains { $0.contains("may repeat 01.pdf") })
+    }
+
+    @Test func weakPhrasesAndAnUnreadVolumeAreQuestionsNotRefusals() {
+        var guessed = ExtractionRecord(file: "/inbox/901126439533/letter.pdf", sha256: "y")
+        guessed.activityGuess = .seminar
+        guessed.uncertainties = ["the kind of document is not certain: it may be seminar"]
+        let unread = record("02.pdf", 3) { $0.unreadVolume = "Объем: 18 а.с." }
+        let folder = assess([guessed, unread])
+        #expect(folder.documents.map(\.item.outcome.decision) == [.review, .review])
+        #expect(folder.documents.allSatisfy { $0.item.outcome.refusals.isEmpty })
+    }
+
     @Test func unreadableAndUnrecognisedFilesAreRefusedWithTheirReason() {
         var unreadable = ExtractionRecord(file: "/inbox/901126439533/broken.pdf", sha256: "x")
         unreadable.errors = [.pdf("the PDF is password-protected")]
