@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "Watch",
             dependencies: [
-                "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames",
+                "CGLib", "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]),
         // The professional register (order ҚР ДСМ-253/2020): workers, changes, assessments,

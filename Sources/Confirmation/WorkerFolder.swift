@@ -3,9 +3,17 @@ import Foundation
 /// The evidence files of one worker's folder: every regular file below it, in name order,
 /// without the temporary and system files scanners, office programs and file shares leave.
 public enum WorkerFolder {
+    /// Throws when the folder, or a folder below it, cannot be listed: a folder that does not
+    /// list is not an empty one.
     public static func evidenceFiles(in folder: URL) throws -> [URL] {
+        _ = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        nonisolated(unsafe) var failure: (any Error)?
         guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [.skipsHiddenFiles])
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [.skipsHiddenFiles],
+            errorHandler: { _, error in
+                failure = error
+                return false
+            })
         else { throw CocoaError(.fileReadNoSuchFile) }
         var files: [URL] = []
         for case let url as URL in enumerator {
@@ -15,6 +23,7 @@ public enum WorkerFolder {
             }
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(url) }
         }
+        if let failure { throw failure }
         return files.sorted { precedes($0.path, $1.path) }
     }
 

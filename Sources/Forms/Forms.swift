@@ -73,27 +73,36 @@ public struct Forms: Sendable {
     }
 }
 
-/// The files of one confirmation in their folder: `appendix2.pdf`/`.html`, `refusal.pdf`/`.html`
-/// when a document is refused (an earlier notice is removed when none is), `assessment.json`.
+/// The files of one confirmation: `appendix2.pdf`/`.html`, `refusal.pdf`/`.html` when a
+/// document is refused, `assessment.json`.
 public enum ConfirmationOutputs {
-    public static func write(
-        _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage, to directory: URL, forms: Forms
-    ) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    /// Every file of the set, by name, rendered before anything is written.
+    public static func files(
+        _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage, forms: Forms
+    ) throws -> [(name: String, data: Data)] {
         let confirmation = try forms.confirmation(folder, register: register, language: language)
-        try AtomicFile.write(Data(confirmation.html.utf8), to: directory.appendingPathComponent("appendix2.html"))
-        try AtomicFile.write(confirmation.pdf, to: directory.appendingPathComponent("appendix2.pdf"))
-        let refusalFiles = ["refusal.html", "refusal.pdf"].map { directory.appendingPathComponent($0) }
+        var files = [("appendix2.html", Data(confirmation.html.utf8)), ("appendix2.pdf", confirmation.pdf)]
         if let refusal = try forms.refusal(folder, language: language) {
-            try AtomicFile.write(Data(refusal.html.utf8), to: refusalFiles[0])
-            try AtomicFile.write(refusal.pdf, to: refusalFiles[1])
-        } else {
-            for file in refusalFiles { try? FileManager.default.removeItem(at: file) }
+            files += [("refusal.html", Data(refusal.html.utf8)), ("refusal.pdf", refusal.pdf)]
         }
         let report = AssessmentReport(
             assessment: folder.assessment, worker: .init(iin: folder.workerIIN, fullName: folder.workerName.description),
             origins: folder.documents.map { .file($0.record) })
-        try AtomicFile.write(Data(encodeJSON(report).utf8), to: directory.appendingPathComponent("assessment.json"))
+        files.append(("assessment.json", Data(encodeJSON(report).utf8)))
+        return files
+    }
+
+    /// Writes the set into `directory`, a folder the user names that may hold other files: each
+    /// file atomically, and an earlier refusal notice removed when none is issued.
+    public static func write(
+        _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage, to directory: URL, forms: Forms
+    ) throws {
+        let files = try files(folder, register: register, language: language, forms: forms)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for (name, data) in files { try AtomicFile.write(data, to: directory.appendingPathComponent(name)) }
+        for name in ["refusal.html", "refusal.pdf"] where !files.contains(where: { $0.name == name }) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 }
 

@@ -21,6 +21,12 @@ public struct WatchStatusReport: Encodable, Sendable {
                 [$0.worker, "\($0.files)", "\($0.pending)", "\($0.failed)", $0.lastAssessed.map { formatter.string(from: $0) } ?? "never",
                  $0.total ?? "-", $0.note ?? $0.meetsCPDRequirements.map { $0 ? "met" : "not met" } ?? "-"]
             })]
+        let problems = workers.filter { $0.problem != nil }
+        if !problems.isEmpty {
+            lines.append("")
+            lines.append("Inbox folders not read, or held as they were")
+            lines += problems.map { "  \($0.worker): \($0.problem!)" }
+        }
         for worker in workers where !worker.failures.isEmpty {
             lines.append("")
             lines.append("\(worker.worker): files that could not be read")

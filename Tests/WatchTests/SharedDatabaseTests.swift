@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The watch shares its database with `cpd status` and `cpd register`, and with nobody else's
+/// watch.
+extension WatchProcessTests {
+    /// The status as JSON, or nil while it does not read.
+    func status(database: URL? = nil) throws -> [[String: Any]]? {
+        try JSONSerialization.jsonObject(with: run(["status", "--db", (database ?? workspace.database).path, "--format", "json"])) as? [[String: Any]]
+    }
+
+    /// Waits until `done` holds of the status, or records an issue after `timeout` seconds.
+    func waitForStatus(timeout: Double = 120, _ done: ([[String: Any]]) -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let status = try? status(), done(status) { return }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        Issue.record("the status did not come to the expected state within \(timeout) s")
+    }
+
+    /// A watch whose workers come from the register in its own database.
+    func startOnTheDatabaseRegister() throws -> Process {
+        _ = try run(["register", "import", Shared.register.path, "--db", workspace.database.path, "--by", "test"])
+        let process = Process()
+        process.executableURL = Self.executable
+        var arguments = arguments(output: workspace.output, database: workspace.database)
+        let index = arguments.firstIndex(of: "--register")!
+        arguments.removeSubrange(index...index + 1)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func statusBesideTheWatchKeepsItsJournalSoLaterWritesSurvive() async throws {
+        let worker = Shared.workers[0]
+        let files = Shared.quickFiles(of: worker.iin)
+        let folder = try workspace.folder(worker.iin)
+        try FileManager.default.copyItem(at: files[0], to: folder.appendingPathComponent(files[0].lastPathComponent))
+        let daemon = try startOnTheDatabaseRegister()
+        defer { kill(daemon.processIdentifier, SIGKILL); daemon.waitUntilExit() }
+        try await waitForStatus(timeout: 60) { $0.first?["files"] as? Int == 1 && $0.first?["upToDate"] as? Bool == true }
+        for _ in 0..<5 { _ = try status() }
+        #expect(FileManager.default.fileExists(atPath: workspace.database.path + "-wal"), "the journal is the watch's while it runs")
+        try FileManager.default.copyItem(at: files[1], to: folder.appendingPathComponent(files[1].lastPathComponent))
+        try await waitForStatus(timeout: 30) { $0.first?["files"] as? Int == 2 && $0.first?["upToDate"] as? Bool == true }
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        let after = try #require(try status())
+        #expect(after.first?["files"] as? Int == 2 && after.first?["pending"] as? Int == 0, "what the watch wrote is in the database after kill -9")
+    }
+
+    @Test func aSecondWatchOnTheSameDatabaseSaysWhoHoldsItAndExits75() async throws {
+        let first = try start()
+        defer { first.terminate(); first.waitUntilExit() }
+        try await waitForStatus(timeout: 30) { _ in true }
+        let second = Process()
+        second.executableURL = Self.executable
+        second.arguments = arguments(output: workspace.output, database: workspace.database)
+        let errors = workspace.root.appendingPathComponent("second.err")
+        try Data().write(to: errors)
+        second.standardError = try FileHandle(forWritingTo: errors)
+        second.standardOutput = FileHandle.nullDevice
+        try second.run()
+        let deadline = Date().addingTimeInterval(20)
+        while second.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        if second.isRunning {
+            kill(second.processIdentifier, SIGKILL)
+            Issue.record("the second watch kept running")
+        }
+        second.waitUntilExit()
+        let message = try String(contentsOf: errors, encoding: .utf8)
+        #expect(second.terminationStatus == 75)
+        #expect(message.contains("pid \(first.processIdentifier)"), "\(message)")
+    }
+}
