@@ -95,9 +95,11 @@ struct AssessmentOptions: ParsableArguments {
         let files: [URL]
         do { files = try WorkerFolder.evidenceFiles(in: folder) } catch { throw CommandFailure.cannotRead(folder.path, "not a readable folder") }
         let lists = try context.loadJournalLists()
+        let pool = OCRPool(size: jobs)
+        defer { pool.shutDown() }
         let intake = Intake(
             options: IntakeOptions(worker: name, quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation),
-            ocr: OCRPool(size: jobs))
+            ocr: pool)
         let progress = ProgressLine(total: files.count)
         let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
         progress.finish()

@@ -25,6 +25,7 @@ public struct CPD: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            fflush(nil)  // every line printed reaches a pipe before the exit
             Foundation.exit(0)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("cpd: \(failure.message)\n".utf8))

@@ -102,9 +102,11 @@ struct WatchCommand: AsyncParsableCommand {
         options.confirmationDate = asOf
         options.interpretation = readings.interpretation
         options.concurrency = jobs
+        let pool = OCRPool(size: jobs)
+        defer { pool.shutDown() }
         let intake = Intake(
             options: IntakeOptions(quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation),
-            ocr: OCRPool(size: jobs))
+            ocr: pool)
         let language = lang
         let fixedDate = asOf
         let daemon = WatchDaemon(options: options, store: store, intake: intake, forms: forms, pseudonyms: pseudonyms) { iin in

@@ -5,7 +5,9 @@ import Foundation
 public enum WorkerFolder {
     /// Throws when the folder, or a folder below it, cannot be listed: a folder that does not
     /// list is not an empty one.
+    /// A folder named through a symbolic link is the folder it points to.
     public static func evidenceFiles(in folder: URL) throws -> [URL] {
+        let folder = folder.resolvingSymlinksInPath()
         _ = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         nonisolated(unsafe) var failure: (any Error)?
         guard let enumerator = FileManager.default.enumerator(

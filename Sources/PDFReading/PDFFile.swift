@@ -23,7 +23,9 @@ public final class PDFFile: @unchecked Sendable {
         }
         try Self.checkHeader(head)
         var error: UnsafeMutablePointer<GError>?
-        guard let uri = g_filename_to_uri(path, nil, &error) else { throw Self.readError(taking: error) }
+        // A URI needs an absolute path; a relative one is the current directory's.
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        guard let uri = g_filename_to_uri(absolute, nil, &error) else { throw Self.readError(taking: error) }
         defer { g_free(uri) }
         try self.init(opening: poppler_document_new_from_file(uri, nil, &error), error: error)
     }
