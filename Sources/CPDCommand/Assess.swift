@@ -104,7 +104,7 @@ struct AssessmentOptions: ParsableArguments {
         let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
         progress.finish()
         let assessed = FolderAssessment(
-            records: records, workerIIN: iin, workerName: name, confirmationDate: date,
+            records: records, workerIIN: WorkerFolder.isIINShaped(iin) ? iin : nil, workerName: name, confirmationDate: date,
             targetCategory: category, interpretation: readings.interpretation)
         return (assessed, registered, register)
     }

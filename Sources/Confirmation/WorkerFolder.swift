@@ -35,6 +35,10 @@ public enum WorkerFolder {
         first.localizedStandardCompare(second) == .orderedAscending
     }
 
+    /// Whether a folder's name looks like an IIN (12 digits), registered or not: only such a
+    /// name is printed on a form as the worker's IIN.
+    public static func isIINShaped(_ name: String) -> Bool { name.utf8.count == 12 && name.utf8.allSatisfy { (48...57).contains($0) } }
+
     /// Names that are never evidence: office lock files, partial downloads, thumbnails.
     public static func isIgnored(_ name: String) -> Bool {
         let lower = name.lowercased()

@@ -12,6 +12,19 @@ public struct Forms: Sendable {
         public let description: String
     }
 
+    /// A value too long for a form (a register field of megabytes): refused with its name
+    /// rather than taken for a broken template when the XHTML parser gives up on it.
+    public struct FieldTooLong: Error, CustomStringConvertible {
+        public let field: String
+        public let length: Int
+        public var description: String {
+            "the form's field \(field) holds \(length) characters, more than a form takes (\(Forms.fieldLimit)); correct it in the register or the evidence"
+        }
+    }
+
+    /// The most characters one value of a form may have.
+    public static let fieldLimit = 65_536
+
     /// A rendered form: its XHTML and its PDF.
     public struct Rendered: Sendable {
         public let html: String
@@ -52,9 +65,32 @@ public struct Forms: Sendable {
         return try render("refusal", folder, register: RegisterDetails(), language: language)
     }
 
+    /// Every string of the context with its control characters written out: XML allows none of
+    /// them, and a file name may hold any.
+    static func escapingControlCharacters(_ value: Any) -> Any {
+        switch value {
+        case let text as String: text.escapingControlCharacters
+        case let list as [Any]: list.map(escapingControlCharacters)
+        case let dictionary as [String: Any]: dictionary.mapValues(escapingControlCharacters)
+        default: value
+        }
+    }
+
+    /// The first value longer than `fieldLimit`, by its path in the context.
+    static func longestOverLimit(_ value: Any, at path: String) -> (String, Int)? {
+        switch value {
+        case let text as String: text.count > fieldLimit ? (path, text.count) : nil
+        case let list as [Any]: list.enumerated().lazy.compactMap { longestOverLimit($1, at: "\(path)[\($0 + 1)]") }.first
+        case let dictionary as [String: Any]:
+            dictionary.sorted { $0.key < $1.key }.lazy.compactMap { longestOverLimit($1, at: path.isEmpty ? $0 : "\(path).\($0)") }.first
+        default: nil
+        }
+    }
+
     func render(_ form: String, _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage) throws -> Rendered {
         let name = "\(form).\(language.rawValue)"
-        let context = FormContext.make(folder, register: register, language: language)
+        let context = Self.escapingControlCharacters(FormContext.make(folder, register: register, language: language))
+        if let (field, length) = Self.longestOverLimit(context, at: "") { throw FieldTooLong(field: field, length: length) }
         guard let html = library.render(context, withTemplate: name) else {
             throw Failure(description: "no template \(name).mustache")
         }

@@ -43,6 +43,11 @@ public func loadImage(path: String) throws(OCRError) -> [RasterImage] {
             throw .unreadableImage("\(path): the image has no readable header")
         }
         try checkPixels(width: width, height: height)
+        // libjpeg would print its own warning to stderr on a cut JPEG; a partial copy is
+        // told by its missing end marker instead, like a PDF without %%EOF.
+        if Int(format) == IFF_JFIF_JPEG && !endsWithJPEGMarker(path) {
+            throw .unreadableImage("\(path): the JPEG is cut short (no end marker): a copy not finished, or a damaged file")
+        }
         guard let pix = pixRead(path) else {
             throw .unreadableImage("\(path): the image data cannot be decoded")
         }
@@ -56,6 +61,17 @@ public func loadImage(path: String) throws(OCRError) -> [RasterImage] {
         throw .unreadableImage("\(path): a page cannot be converted to gray")
     }
     return images
+}
+
+/// Whether the file's last bytes hold the JPEG end-of-image marker (FF D9); some writers pad
+/// after it, so the last 1 KB is searched.
+private func endsWithJPEGMarker(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    guard let size = try? handle.seekToEnd() else { return false }
+    try? handle.seek(toOffset: size > 1024 ? size - 1024 : 0)
+    let tail = Array((try? handle.readToEnd()) ?? Data())
+    return zip(tail, tail.dropFirst()).contains { $0 == 0xFF && $1 == 0xD9 }
 }
 
 private func checkPixels(width: Int32, height: Int32) throws(OCRError) {

@@ -152,7 +152,7 @@ public final class WatchDaemon: Sendable {
             guard values?.isDirectory == true else { continue }
             subfolders += 1
             guard identify(name) != nil else {
-                problems[name] = Self.isIINShaped(name)
+                problems[name] = WorkerFolder.isIINShaped(name)
                     ? "no worker with this IIN in the register: nothing in it is read"
                     : "the name is not an IIN (12 digits): nothing in it is read"
                 continue
@@ -184,9 +184,6 @@ public final class WatchDaemon: Sendable {
         }
         try store.setInboxProblems(problems)
     }
-
-    /// Twelve digits: what an IIN looks like, registered or not.
-    static func isIINShaped(_ name: String) -> Bool { name.utf8.count == 12 && name.utf8.allSatisfy { (48...57).contains($0) } }
 
     /// When the earliest pending file of a registered worker settles or is due for a retry;
     /// files of folders the register does not know wait for no time.

@@ -25,12 +25,12 @@ public struct WatchStatusReport: Encodable, Sendable {
         if !problems.isEmpty {
             lines.append("")
             lines.append("Inbox folders not read, or held as they were")
-            lines += problems.map { "  \($0.worker): \($0.problem!)" }
+            lines += problems.map { "  \($0.worker.escapingControlCharacters): \($0.problem!.escapingControlCharacters)" }
         }
         for worker in workers where !worker.failures.isEmpty {
             lines.append("")
-            lines.append("\(worker.worker): files that could not be read")
-            lines += worker.failures.map { "  \($0.file): \($0.error)" }
+            lines.append("\(worker.worker.escapingControlCharacters): files that could not be read")
+            lines += worker.failures.map { "  \($0.file.escapingControlCharacters): \($0.error.escapingControlCharacters)" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -57,4 +57,75 @@ struct InputFaultTests {
         }
         #expect((try? JSONSerialization.jsonObject(with: Data(first.stdout.utf8))) != nil, "the whole report")
     }
+
+    /// A copy of the worker's folder with files named to break reports and forms.
+    func folderWithOddNames() throws -> (root: URL, folder: URL) {
+        let root = try temporaryFolder()
+        let folder = root.appendingPathComponent(Self.worker)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = Self.corpus.appendingPathComponent("inbox/\(Self.worker)")
+        for file in try FileManager.default.contentsOfDirectory(at: source, includingPropertiesForKeys: nil) where file.pathExtension == "pdf" {
+            try FileManager.default.copyItem(at: file, to: folder.appendingPathComponent(file.lastPathComponent))
+        }
+        try Data("not a pdf".utf8).write(to: folder.appendingPathComponent("copy\u{1}.pdf"))
+        try Data("not a pdf".utf8).write(to: folder.appendingPathComponent("two\nlines\u{1B}[2J.pdf"))
+        return (root, folder)
+    }
+
+    @Test func controlCharactersInNamesAreWrittenOutInReportsAndForms() throws {
+        let (root, folder) = try folderWithOddNames()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("forms")
+        let result = try CPDProcess.run(["confirm", folder.path, "--out", out.path, "--register", Self.register, "--as-of", "2026-11-22"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("copy\\001.pdf") && result.stdout.contains("two\\nlines\\033[2J.pdf"), "\(result.stdout)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no control character but the line ends")
+        let refusal = try String(contentsOf: out.appendingPathComponent("refusal.html"), encoding: .utf8)
+        #expect(refusal.contains("copy\\001.pdf"))
+    }
+
+    @Test func aFieldTooLongForAFormIsItsOwnError() throws {
+        let (root, folder) = try folderWithOddNames()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let extract = root.appendingPathComponent("register.json")
+        let workers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.register))) as! [[String: Any]]
+        var worker = try #require(workers.first { $0["iin"] as? String == Self.worker })
+        worker["position"] = String(repeating: "A", count: 100_000)
+        try JSONSerialization.data(withJSONObject: [worker]).write(to: extract)
+        let result = try CPDProcess.run(["confirm", folder.path, "--out", root.appendingPathComponent("forms").path, "--register", extract.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("register.position holds 100000 characters"), "\(result.stderr)")
+    }
+
+    @Test func aFolderNotNamedByAnIINPutsNoIINOnTheForm() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("abcdefghijkl")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let out = root.appendingPathComponent("forms")
+        let result = try CPDProcess.run(["confirm", folder.path, "--out", out.path, "--worker", "Иванов Иван Иванович", "--target", "first"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("abcdefghijkl"))
+        #expect(!(try String(contentsOf: out.appendingPathComponent("appendix2.html"), encoding: .utf8)).contains("abcdefghijkl"))
+    }
+
+    @Test func aCutJPEGIsRefusedWithoutLibjpegsOwnWarning() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let photo = try #require(try FileManager.default.contentsOfDirectory(at: Self.corpus.appendingPathComponent("inbox"), includingPropertiesForKeys: nil)
+            .flatMap { try FileManager.default.contentsOfDirectory(at: $0, includingPropertiesForKeys: nil) }.first { $0.pathExtension == "jpg" })
+        try Data(contentsOf: photo).prefix(30_000).write(to: root.appendingPathComponent("cut.jpg"))
+        let result = try CPDProcess.run(["extract", "cut.jpg", "--worker", "Иванов Иван"], in: root)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.stdout.contains("cut short"), "\(result.stdout)")
+    }
+
+    @Test func aMissingInboxIsRefusedWith66() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CPDProcess.run(["watch", root.appendingPathComponent("inbox").path, "--out", root.appendingPathComponent("out").path,
+                                         "--db", root.appendingPathComponent("db.sqlite").path, "--register", Self.register])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no such folder"))
+    }
 }
