@@ -211,11 +211,14 @@ public final class WatchStore: Sendable {
     }
 
     /// A young file that does not read yet: tried again after `retryAt`.
+    /// The first retry marks the worker for re-assessment: its forms are written with the other
+    /// files, this one marked as not read yet, rather than held back for the whole window.
     public func retry(_ file: File, at retryAt: Double, error: String) throws {
         try database.write { db in
             try db.execute(
                 sql: "UPDATE watchedFile SET attempts = attempts + 1, nextAttempt = ?, error = ? WHERE path = ? AND size = ? AND modified = ?",
                 arguments: [retryAt, error, file.path, file.size, file.modified])
+            if file.attempts == 0 && db.changesCount > 0 { try markDirty(file.worker, db) }
         }
     }
 
@@ -234,21 +237,28 @@ public final class WatchStore: Sendable {
     }
 
     /// The facts of every file of a worker that has been read, in path order: what the worker's
-    /// assessment is made from.
+    /// assessment is made from. A file being retried is there as not readable yet, with its
+    /// error, so the forms say which file is missing and why.
     public func records(worker: String) throws -> [ExtractionRecord] {
         try database.read { db in
+            let retried = try File.filter(Column("worker") == worker && Column("status") == File.Status.pending.rawValue && Column("attempts") > 0)
+                .fetchAll(db).map { file -> (String, [ExtractionRecord]) in
+                    var record = ExtractionRecord(file: file.path, sha256: "pending:\(file.path)")
+                    record.errors = [.cannotOpen("not readable yet, tried again for a while (\(file.error ?? "no reason given"))")]
+                    return (file.path, [record])
+                }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT f.path, e.records FROM watchedFile f JOIN extraction e ON e.sha256 = f.sha256 AND e.worker = f.worker
                     WHERE f.worker = ? AND f.status IN ('done', 'failed')
                     """, arguments: [worker])
-            let ordered = rows.sorted { WorkerFolder.precedes($0["path"], $1["path"]) }
-            return try ordered.flatMap { row -> [ExtractionRecord] in
+            let read = try rows.map { row -> (String, [ExtractionRecord]) in
                 let path: String = row["path"]
                 // The same content under another name is that name's document.
-                return try JSONDecoder().decode([ExtractionRecord].self, from: row["records"] as Data).map { $0.at(path) }
+                return (path, try JSONDecoder().decode([ExtractionRecord].self, from: row["records"] as Data).map { $0.at(path) })
             }
+            return (read + retried).sorted { WorkerFolder.precedes($0.0, $1.0) }.flatMap(\.1)
         }
     }
 
@@ -273,10 +283,12 @@ public final class WatchStore: Sendable {
         try database.read { db in try String.fetchAll(db, sql: "SELECT worker FROM workerState WHERE dirty ORDER BY worker") }
     }
 
-    /// Whether any file of the worker still waits to be read.
+    /// Whether any file of the worker still waits to settle or for its first reading: a file
+    /// being retried does not hold the forms back.
     public func hasPending(worker: String) throws -> Bool {
         try database.read { db in
-            try Int.fetchOne(db, sql: "SELECT 1 FROM watchedFile WHERE worker = ? AND status = 'pending' LIMIT 1", arguments: [worker]) != nil
+            try Int.fetchOne(
+                db, sql: "SELECT 1 FROM watchedFile WHERE worker = ? AND status = 'pending' AND attempts = 0 LIMIT 1", arguments: [worker]) != nil
         }
     }
 

@@ -145,6 +145,27 @@ struct InboxFaultTests {
     }
 }
 
+extension InboxFaultTests {
+    @Test func aFileThatDoesNotReadYetDoesNotHoldBackTheOthersForms() async throws {
+        let workspace = try Workspace()
+        let clock = FakeClock()
+        let daemon = try WatchDaemon.forTests(workspace, clock: clock)
+        let files = try copyQuickFiles(of: worker.iin, into: workspace)
+        let pdf = try Data(contentsOf: files.first { $0.pathExtension == "pdf" }!)
+        try pdf.prefix(2000).write(to: workspace.inbox.appendingPathComponent("\(worker.iin)/stalled.pdf"))
+        try await settle(daemon, clock)
+        #expect(try daemon.store.files().first { $0.path.hasSuffix("stalled.pdf") }?.status == .pending, "still retried")
+        let documents = try #require(try workspace.assessment(worker.iin)["documents"] as? [[String: Any]])
+        #expect(documents.count == files.count + 1, "the forms are written with the other files")
+        let stalled = try #require(documents.first { ($0["file"] as? String)?.hasSuffix("stalled.pdf") == true })
+        #expect("\(stalled)".contains("not readable yet"))
+        try pdf.write(to: workspace.inbox.appendingPathComponent("\(worker.iin)/stalled.pdf"))
+        try await settle(daemon, clock)
+        let after = try #require(try workspace.assessment(worker.iin)["documents"] as? [[String: Any]])
+        #expect(!"\(after)".contains("not readable yet"), "rewritten once it reads")
+    }
+}
+
 /// A flag a test sets and clears while the watch reads it.
 final class Flag: @unchecked Sendable {
     private let lock = NSLock()
