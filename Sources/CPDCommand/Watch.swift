@@ -78,7 +78,14 @@ struct WatchCommand: AsyncParsableCommand {
         }
         let path = db ?? DatabaseLocation.default
         let lock: DaemonLock
-        do { lock = try DaemonLock(beside: path) } catch let held as DaemonLock.Held { throw CommandFailure.busy("\(held)") }
+        do {
+            lock = try DaemonLock(beside: path)
+        } catch let held as DaemonLock.Held {
+            throw CommandFailure.busy("\(held)")
+        } catch let unavailable as DaemonLock.Unavailable {
+            if unavailable.isReadOnly { throw CommandFailure.readOnlyDatabase(path, "\(unavailable)") }
+            throw CommandFailure(message: "\(unavailable)", exitCode: 73)
+        }
         // An extract is read before SQLite opens the database, whose file nothing else may open.
         let extract = try context.loadRegister()
         let store: WatchStore

@@ -18,8 +18,10 @@ public final class DaemonLock: Sendable {
     /// The lock file cannot be made or locked.
     public struct Unavailable: Error, CustomStringConvertible {
         public let lockFile: String
-        public let reason: String
-        public var description: String { "cannot lock \(lockFile): \(reason)" }
+        public let code: Int32
+        /// The folder cannot be written, so neither can the database.
+        public var isReadOnly: Bool { [EACCES, EPERM, EROFS].contains(code) }
+        public var description: String { "cannot lock \(lockFile): \(String(cString: strerror(code)))" }
     }
 
     private let descriptor: Int32
@@ -31,11 +33,11 @@ public final class DaemonLock: Sendable {
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Unavailable(lockFile: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw Unavailable(lockFile: path, code: errno) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let failure = errno
             defer { close(descriptor) }
-            guard failure == EWOULDBLOCK else { throw Unavailable(lockFile: path, reason: String(cString: strerror(failure))) }
+            guard failure == EWOULDBLOCK else { throw Unavailable(lockFile: path, code: failure) }
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(descriptor, &buffer, buffer.count, 0)
             let text = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)

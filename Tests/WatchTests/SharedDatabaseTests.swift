@@ -76,3 +76,40 @@ extension WatchProcessTests {
         #expect(message.contains("pid \(first.processIdentifier)"), "\(message)")
     }
 }
+
+/// A database the watch's user cannot write: one clear error and exit 77, which the systemd
+/// unit does not restart, instead of exit 1 at every start.
+extension WatchProcessTests {
+    /// Runs the watch as `nobody` (the tests run as root, whom permissions do not stop).
+    func runAsNobody(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.executable.path] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func aReadOnlyDatabaseIsOneClearErrorWithItsOwnExitCode() throws {
+        let folder = workspace.root.appendingPathComponent("state")
+        let database = folder.appendingPathComponent("cpd.sqlite")
+        _ = try run(["register", "import", Shared.register.path, "--db", database.path, "--by", "test"])
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: workspace.root.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: workspace.inbox.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: database.path)
+        var arguments = arguments(output: workspace.output, database: database)
+        let index = arguments.firstIndex(of: "--register")!
+        arguments.removeSubrange(index...index + 1)
+        for mode in [0o755, 0o777] {  // the folder read-only too, or only the file
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: folder.path)
+            let result = try runAsNobody(arguments)
+            #expect(result.status == 77, "folder \(String(mode, radix: 8)): \(result.stderr)")
+            #expect(result.stderr.contains("cannot be written"), "\(result.stderr)")
+        }
+    }
+}
