@@ -127,7 +127,10 @@ let package = Package(
         .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules"]),
         .testTarget(
             name: "WatchTests",
-            dependencies: ["Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
