@@ -97,6 +97,20 @@ struct InputFaultTests {
         #expect(result.stderr.contains("register.position holds 100000 characters"), "\(result.stderr)")
     }
 
+    @Test func aNULInARegisterFieldIsWrittenOutNotCut() throws {
+        let (root, folder) = try folderWithOddNames()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let extract = root.appendingPathComponent("register.json")
+        let workers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.register))) as! [[String: Any]]
+        var worker = try #require(workers.first { $0["iin"] as? String == Self.worker })
+        worker["position"] = "врач\u{0}хирург"
+        try JSONSerialization.data(withJSONObject: [worker]).write(to: extract)
+        let out = root.appendingPathComponent("forms")
+        let result = try CPDProcess.run(["confirm", folder.path, "--out", out.path, "--register", extract.path, "--as-of", "2026-11-22"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("appendix2.html"), encoding: .utf8).contains("врач\\000хирург"))
+    }
+
     @Test func aFolderNotNamedByAnIINPutsNoIINOnTheForm() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -135,12 +135,15 @@ struct InboxFaultTests {
         _ = try copyQuickFiles(of: worker.iin, into: workspace)
         let source = Shared.quickFiles(of: other.iin)[0]
         try FileManager.default.copyItem(at: source, to: try workspace.folder(other.iin).appendingPathComponent("copy\u{1}\n\u{1B}[2J.\(source.pathExtension)"))
+        try Data("junk".utf8).write(to: try workspace.folder(other.iin).appendingPathComponent("bad\u{1}name.pdf"))
         try FileManager.default.createDirectory(at: workspace.output, withIntermediateDirectories: true)
         try Data("in the way".utf8).write(to: workspace.output.appendingPathComponent(worker.iin))
         try await settle(daemon, clock)
         let status = try WatchStatus(store: daemon.store).workers
         #expect(status.first { $0.worker == worker.iin }?.note?.contains("it is a file") == true)
-        #expect((try workspace.assessment(other.iin)["documents"] as? [Any])?.count == 1, "the other worker's forms are written")
+        #expect((try workspace.assessment(other.iin)["documents"] as? [Any])?.count == 2, "the other worker's forms are written")
+        let refusal = try String(contentsOf: workspace.output.appendingPathComponent("\(other.iin)/refusal.html"), encoding: .utf8)
+        #expect(refusal.contains("bad\\001name.pdf"), "a name XML cannot hold is written out")
         #expect(try Data(contentsOf: workspace.output.appendingPathComponent(worker.iin)) == Data("in the way".utf8))
     }
 }

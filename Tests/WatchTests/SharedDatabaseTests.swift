@@ -50,6 +50,8 @@ extension WatchProcessTests {
         daemon.waitUntilExit()
         let after = try #require(try status())
         #expect(after.first?["files"] as? Int == 2 && after.first?["pending"] as? Int == 0, "what the watch wrote is in the database after kill -9")
+        let assessed = try #require(after.first?["lastAssessed"] as? String)
+        #expect(ISO8601DateFormatter().date(from: assessed) != nil, "\(assessed) is ISO 8601")
     }
 
     @Test func aSecondWatchOnTheSameDatabaseSaysWhoHoldsItAndExits75() async throws {
