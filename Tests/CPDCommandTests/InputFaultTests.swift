@@ -42,6 +42,23 @@ struct InputFaultTests {
         #expect((json["documents"] as? [Any])?.isEmpty == false)
     }
 
+    /// Tests run as root, whom permissions do not stop: the command runs as `nobody`.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func anUnreadableWorkerFolderIsAnErrorNotAnEmptyFolder() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent(Self.worker)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: folder.appendingPathComponent("certificate.pdf"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path)
+        let result = try CPDProcess.run(
+            ["--reuid=65534", "--regid=65534", "--clear-groups", CPDProcess.executable.path, "assess", folder.path, "--worker", "Иванов Иван", "--target", "first"],
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(result.status == 66, "\(result.stdout)")
+        #expect(result.stderr.contains("not a readable folder"), "\(result.stderr)")
+    }
+
     /// Tesseract engines made and freed on other threads while the process exits once crashed
     /// it (a double free) with its output cut short: every run must end with exit 0 and the
     /// whole report.
