@@ -10,10 +10,10 @@ extension WatchProcessTests {
     }
 
     /// Waits until `done` holds of the status, or records an issue after `timeout` seconds.
-    func waitForStatus(timeout: Double = 120, _ done: ([[String: Any]]) -> Bool) async throws {
+    func waitForStatus(database: URL? = nil, timeout: Double = 120, _ done: ([[String: Any]]) -> Bool) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let status = try? status(), done(status) { return }
+            if let status = try? status(database: database), done(status) { return }
             try await Task.sleep(for: .milliseconds(300))
         }
         Issue.record("the status did not come to the expected state within \(timeout) s")
@@ -113,5 +113,66 @@ extension WatchProcessTests {
             #expect(result.status == 77, "folder \(String(mode, radix: 8)): \(result.stderr)")
             #expect(result.stderr.contains("cannot be written"), "\(result.stderr)")
         }
+    }
+}
+
+/// Folders the watch does not take: it says why, and sleeps.
+extension WatchProcessTests {
+    /// User and system CPU seconds the process has used, from /proc.
+    func cpuSeconds(_ pid: Int32) throws -> Double {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        let fields = stat[stat.range(of: ")")!.upperBound...].split(separator: " ")
+        return (Double(fields[11])! + Double(fields[12])!) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    @Test func aFolderNotNamedByARegisteredIINLeavesTheWatchIdleAndIsListed() async throws {
+        let source = Shared.quickFiles(of: Shared.workers[0].iin)[0]
+        for name in ["abcdefghijkl", "999999999999"] {
+            try FileManager.default.copyItem(at: source, to: try workspace.folder(name).appendingPathComponent(source.lastPathComponent))
+        }
+        let daemon = try start()
+        defer { daemon.terminate(); daemon.waitUntilExit() }
+        try await waitForStatus(timeout: 30) { $0.count == 2 }
+        let before = try cpuSeconds(daemon.processIdentifier)
+        try await Task.sleep(for: .seconds(3))
+        let used = try cpuSeconds(daemon.processIdentifier) - before
+        #expect(used < 0.5, "\(used) s of CPU in 3 s: the watch should sleep")
+        let problems = try #require(try status()).compactMap { $0["problem"] as? String }
+        #expect(problems.count == 2 && problems.contains { $0.contains("not an IIN") } && problems.contains { $0.contains("register") })
+    }
+
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func anUnreadableWorkerFolderIsListedAndHeldWhileTheOthersGoOn() async throws {
+        // The watch runs as `nobody`, whom the folder's permissions stop.
+        let state = workspace.root.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        for path in [workspace.root.path, workspace.inbox.path] { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: state.path)
+        let readable = Shared.workers[0], unreadable = Shared.workers[1]
+        for worker in [readable, unreadable] {
+            let folder = try workspace.folder(worker.iin)
+            let file = Shared.quickFiles(of: worker.iin)[0]
+            try FileManager.default.copyItem(at: file, to: folder.appendingPathComponent(file.lastPathComponent))
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: folder.appendingPathComponent(file.lastPathComponent).path)
+            try FileManager.default.setAttributes([.posixPermissions: worker.iin == unreadable.iin ? 0o000 : 0o755], ofItemAtPath: folder.path)
+        }
+        let database = state.appendingPathComponent("cpd.sqlite")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.executable.path]
+            + arguments(output: state.appendingPathComponent("forms"), database: database)
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: workspace.inbox.appendingPathComponent(unreadable.iin).path)
+        }
+        try await waitForStatus(database: database, timeout: 60) { status in
+            status.contains { $0["worker"] as? String == readable.iin && $0["upToDate"] as? Bool == true && $0["files"] as? Int == 1 }
+            && status.contains { $0["worker"] as? String == unreadable.iin && ($0["problem"] as? String)?.contains("cannot be read") == true }
+        }
+        #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("forms/\(unreadable.iin)").path), "no 0-CU forms")
     }
 }
