@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "Watch",
             dependencies: [
-                "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames",
+                "CGLib", "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]),
         // The professional register (order ҚР ДСМ-253/2020): workers, changes, assessments,
@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"]),
-        .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR"]),
+        .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR", "CPangoCairo"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
         .testTarget(
             name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],
@@ -132,7 +132,10 @@ let package = Package(
         .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules"]),
         .testTarget(
             name: "WatchTests",
-            dependencies: ["Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(

@@ -96,14 +96,16 @@ struct AssessmentOptions: ParsableArguments {
         do { files = try WorkerFolder.evidenceFiles(in: folder) } catch { throw CommandFailure.cannotRead(folder.path, "not a readable folder") }
         let lists = try context.loadJournalLists()
         let lexicon = try context.loadLexicon()
+        let pool = OCRPool(size: jobs)
+        defer { pool.shutDown() }
         let intake = Intake(
             options: IntakeOptions(worker: name, quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation, lexicon: lexicon),
-            ocr: OCRPool(size: jobs))
+            ocr: pool)
         let progress = ProgressLine(total: files.count)
         let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
         progress.finish()
         let assessed = FolderAssessment(
-            records: records, workerIIN: iin, workerName: name, confirmationDate: date,
+            records: records, workerIIN: WorkerFolder.isIINShaped(iin) ? iin : nil, workerName: name, confirmationDate: date,
             targetCategory: category, interpretation: readings.interpretation)
         return (assessed, registered, register)
     }

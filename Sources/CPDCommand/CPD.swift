@@ -25,6 +25,7 @@ public struct CPD: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            fflush(nil)  // every line printed reaches a pipe before the exit
             Foundation.exit(0)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("cpd: \(failure.message)\n".utf8))
@@ -49,6 +50,12 @@ public struct CommandFailure: Error, Equatable, CustomStringConvertible {
 
     /// The input was read but is wrong (EX_DATAERR).
     static func invalidInput(_ message: String) -> Self { Self(message: message, exitCode: 65) }
+    /// Another process holds what this one needs; a later try may succeed (EX_TEMPFAIL).
+    static func busy(_ message: String) -> Self { Self(message: message, exitCode: 75) }
+    /// The database cannot be written (EX_NOPERM): restarting does not help.
+    static func readOnlyDatabase(_ path: String, _ reason: String) -> Self {
+        Self(message: "the database \(path) cannot be written (\(reason)); make it and its folder writable by this user", exitCode: 77)
+    }
     /// The input could not be opened or read (EX_NOINPUT).
     static func cannotRead(_ path: String, _ reason: String) -> Self {
         Self(message: "cannot read \(path): \(reason)", exitCode: 66)

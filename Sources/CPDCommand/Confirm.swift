@@ -49,6 +49,8 @@ struct Confirm: AsyncParsableCommand {
                     .filter { FileManager.default.fileExists(atPath: $0) })
         } catch let failure as CommandFailure {
             throw failure
+        } catch let tooLong as Forms.FieldTooLong {
+            throw CommandFailure.invalidInput("\(tooLong)")
         } catch let failure as Forms.Failure {
             throw CommandFailure(message: failure.description, exitCode: 70)
         } catch {

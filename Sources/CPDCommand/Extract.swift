@@ -44,6 +44,7 @@ struct Extract: AsyncParsableCommand {
         let register = try context.loadRegister()
         let lexicon = try context.loadLexicon()
         let pool = OCRPool(size: jobs)
+        defer { pool.shutDown() }
         let progress = ProgressLine(total: files.count)
         var records: [ExtractionRecord] = []
         // Files are grouped by worker so each group is read with its worker's name.
@@ -55,6 +56,9 @@ struct Extract: AsyncParsableCommand {
         progress.finish()
         let report = ExtractionReport(records)
         print(format == .json ? encodeJSON(report) : report.text, terminator: "")
+        // Each file is reported; a file that is not there at all makes the command's exit 66.
+        let missing = files.filter { !FileManager.default.fileExists(atPath: $0) }
+        if !missing.isEmpty { throw CommandFailure.cannotRead(missing.joined(separator: ", "), "no such file") }
     }
 }
 

@@ -73,11 +73,34 @@ struct WatchCommand: AsyncParsableCommand {
         }
         let lists = try context.loadJournalLists()
         let lexicon = try context.loadLexicon()
-        let store: WatchStore
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure.cannotRead(inbox, "no such folder; the inbox must exist when the watch starts")
+        }
         let path = db ?? DatabaseLocation.default
-        do { store = try WatchStore(path: path) } catch { throw CommandFailure(message: "cannot open the database \(path): \(error)", exitCode: 73) }
+        let lock: DaemonLock
+        do {
+            lock = try DaemonLock(beside: path)
+        } catch let held as DaemonLock.Held {
+            throw CommandFailure.busy("\(held)")
+        } catch let unavailable as DaemonLock.Unavailable {
+            if unavailable.isReadOnly { throw CommandFailure.readOnlyDatabase(path, "\(unavailable)") }
+            throw CommandFailure(message: "\(unavailable)", exitCode: 73)
+        }
+        // An extract is read before SQLite opens the database, whose file nothing else may open.
+        let extract = try context.loadRegister()
+        let store: WatchStore
+        do {
+            store = try WatchStore(path: path)
+            try store.checkWritable()
+        } catch {
+            if WatchStore.isReadOnly(error) { throw CommandFailure.readOnlyDatabase(path, "\(error)") }
+            throw CommandFailure(message: "cannot open the database \(path): \(error)", exitCode: 73)
+        }
         // The register's own tables in the same database, unless an extract is named.
-        let register = try context.loadRegister() ?? WorkerDirectory.open(path)
+        let register = try extract ?? WorkerDirectory.database(path)
+        let pseudonyms: Pseudonyms
+        do { pseudonyms = try Pseudonyms(beside: path) } catch { throw CommandFailure(message: "cannot keep the log key beside \(path): \(error.localizedDescription)", exitCode: 73) }
         let forms: Forms
         do { forms = try Forms() } catch { throw CommandFailure(message: "\(error)", exitCode: 70) }
         var options = WatchOptions(inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: out))
@@ -87,12 +110,14 @@ struct WatchCommand: AsyncParsableCommand {
         options.confirmationDate = asOf
         options.interpretation = readings.interpretation
         options.concurrency = jobs
+        let pool = OCRPool(size: jobs)
+        defer { pool.shutDown() }
         let intake = Intake(
             options: IntakeOptions(quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation, lexicon: lexicon),
-            ocr: OCRPool(size: jobs))
+            ocr: pool)
         let language = lang
         let fixedDate = asOf
-        let daemon = WatchDaemon(options: options, store: store, intake: intake, forms: forms) { iin in
+        let daemon = WatchDaemon(options: options, store: store, intake: intake, forms: forms, pseudonyms: pseudonyms) { iin in
             guard let entry = register.entry(iin: iin, language: language, on: fixedDate ?? .today) else { return nil }
             return WorkerIdentity(name: entry.name, targetCategory: entry.targetCategory, details: entry.details, blockedSince: entry.blockedSince)
         } confirmed: { assessed, forms in
@@ -105,8 +130,13 @@ struct WatchCommand: AsyncParsableCommand {
             source.resume()
             return source
         }
-        try await daemon.run()
-        withExtendedLifetime(signals) {}
+        do {
+            try await daemon.run()
+        } catch {
+            if WatchStore.isReadOnly(error) { throw CommandFailure.readOnlyDatabase(path, "\(error)") }
+            throw error
+        }
+        withExtendedLifetime((signals, lock)) {}
     }
 }
 

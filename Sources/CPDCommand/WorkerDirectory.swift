@@ -29,14 +29,18 @@ struct WorkerDirectory: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure.cannotRead(path, "no such file") }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        if head.starts(with: Data("SQLite format 3".utf8)) {
-            do { return WorkerDirectory(source: .database(try ProfessionalRegister(path: path))) } catch {
-                throw CommandFailure(message: "cannot open the register database \(path): \(error)", exitCode: 73)
-            }
-        }
+        if head.starts(with: Data("SQLite format 3".utf8)) { return try database(path) }
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.cannotRead(path, "not a readable file") }
         do { return WorkerDirectory(source: .extract(try RegisterExtract(json: data))) } catch {
             throw CommandFailure.invalidInput("\(path): \(error)")
+        }
+    }
+
+    /// The register in the database at `path`, opened without looking at the file first: a
+    /// process that has the database open must not open its file by other means.
+    static func database(_ path: String) throws -> WorkerDirectory {
+        do { return WorkerDirectory(source: .database(try ProfessionalRegister(path: path))) } catch {
+            throw CommandFailure(message: "cannot open the register database \(path): \(error)", exitCode: 73)
         }
     }
 

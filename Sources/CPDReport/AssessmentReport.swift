@@ -132,7 +132,7 @@ public struct AssessmentReport: Encodable, Sendable {
     public var text: String {
         var lines: [String] = []
         if let worker {
-            lines.append("Worker: \(worker.fullName ?? "(name not given)")" + (worker.iin.map { " (IIN \($0))" } ?? ""))
+            lines.append("Worker: \((worker.fullName ?? "(name not given)").escapingControlCharacters)" + (worker.iin.map { " (IIN \($0.escapingControlCharacters))" } ?? ""))
         }
         lines.append("Confirmation date: \(asOf)    Target category: \(targetCategory.rawValue)")
         lines.append("")

@@ -87,7 +87,7 @@ public struct ExtractionReport: Encodable, Sendable {
     public var text: String {
         var lines: [String] = []
         for record in records {
-            let name = record.file + (record.item.map { " #\($0)" } ?? "")
+            let name = record.file.escapingControlCharacters + (record.item.map { " #\($0)" } ?? "")
             lines.append(name)
             if !record.errors.isEmpty {
                 lines += record.errors.map { "  error: \($0)" }

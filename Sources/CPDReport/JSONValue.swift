@@ -20,6 +20,7 @@ extension QualificationLevel: Encodable {
 public func encodeJSON(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
     // Encoding plain structs of strings and numbers cannot fail.
     return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
 }

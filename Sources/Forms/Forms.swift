@@ -12,6 +12,19 @@ public struct Forms: Sendable {
         public let description: String
     }
 
+    /// A value too long for a form (a register field of megabytes): refused with its name
+    /// rather than taken for a broken template when the XHTML parser gives up on it.
+    public struct FieldTooLong: Error, CustomStringConvertible {
+        public let field: String
+        public let length: Int
+        public var description: String {
+            "the form's field \(field) holds \(length) characters, more than a form takes (\(Forms.fieldLimit)); correct it in the register or the evidence"
+        }
+    }
+
+    /// The most characters one value of a form may have.
+    public static let fieldLimit = 65_536
+
     /// A rendered form: its XHTML and its PDF.
     public struct Rendered: Sendable {
         public let html: String
@@ -52,9 +65,32 @@ public struct Forms: Sendable {
         return try render("refusal", folder, register: RegisterDetails(), language: language)
     }
 
+    /// Every string of the context with its control characters written out: XML allows none of
+    /// them, and a file name may hold any.
+    static func escapingControlCharacters(_ value: Any) -> Any {
+        switch value {
+        case let text as String: text.escapingControlCharacters
+        case let list as [Any]: list.map(escapingControlCharacters)
+        case let dictionary as [String: Any]: dictionary.mapValues(escapingControlCharacters)
+        default: value
+        }
+    }
+
+    /// The first value longer than `fieldLimit`, by its path in the context.
+    static func longestOverLimit(_ value: Any, at path: String) -> (String, Int)? {
+        switch value {
+        case let text as String: text.count > fieldLimit ? (path, text.count) : nil
+        case let list as [Any]: list.enumerated().lazy.compactMap { longestOverLimit($1, at: "\(path)[\($0 + 1)]") }.first
+        case let dictionary as [String: Any]:
+            dictionary.sorted { $0.key < $1.key }.lazy.compactMap { longestOverLimit($1, at: path.isEmpty ? $0 : "\(path).\($0)") }.first
+        default: nil
+        }
+    }
+
     func render(_ form: String, _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage) throws -> Rendered {
         let name = "\(form).\(language.rawValue)"
-        let context = FormContext.make(folder, register: register, language: language)
+        let context = Self.escapingControlCharacters(FormContext.make(folder, register: register, language: language))
+        if let (field, length) = Self.longestOverLimit(context, at: "") { throw FieldTooLong(field: field, length: length) }
         guard let html = library.render(context, withTemplate: name) else {
             throw Failure(description: "no template \(name).mustache")
         }
@@ -73,27 +109,36 @@ public struct Forms: Sendable {
     }
 }
 
-/// The files of one confirmation in their folder: `appendix2.pdf`/`.html`, `refusal.pdf`/`.html`
-/// when a document is refused (an earlier notice is removed when none is), `assessment.json`.
+/// The files of one confirmation: `appendix2.pdf`/`.html`, `refusal.pdf`/`.html` when a
+/// document is refused, `assessment.json`.
 public enum ConfirmationOutputs {
-    public static func write(
-        _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage, to directory: URL, forms: Forms
-    ) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    /// Every file of the set, by name, rendered before anything is written.
+    public static func files(
+        _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage, forms: Forms
+    ) throws -> [(name: String, data: Data)] {
         let confirmation = try forms.confirmation(folder, register: register, language: language)
-        try AtomicFile.write(Data(confirmation.html.utf8), to: directory.appendingPathComponent("appendix2.html"))
-        try AtomicFile.write(confirmation.pdf, to: directory.appendingPathComponent("appendix2.pdf"))
-        let refusalFiles = ["refusal.html", "refusal.pdf"].map { directory.appendingPathComponent($0) }
+        var files = [("appendix2.html", Data(confirmation.html.utf8)), ("appendix2.pdf", confirmation.pdf)]
         if let refusal = try forms.refusal(folder, language: language) {
-            try AtomicFile.write(Data(refusal.html.utf8), to: refusalFiles[0])
-            try AtomicFile.write(refusal.pdf, to: refusalFiles[1])
-        } else {
-            for file in refusalFiles { try? FileManager.default.removeItem(at: file) }
+            files += [("refusal.html", Data(refusal.html.utf8)), ("refusal.pdf", refusal.pdf)]
         }
         let report = AssessmentReport(
             assessment: folder.assessment, worker: .init(iin: folder.workerIIN, fullName: folder.workerName.description),
             origins: folder.documents.map { .file($0.record) })
-        try AtomicFile.write(Data(encodeJSON(report).utf8), to: directory.appendingPathComponent("assessment.json"))
+        files.append(("assessment.json", Data(encodeJSON(report).utf8)))
+        return files
+    }
+
+    /// Writes the set into `directory`, a folder the user names that may hold other files: each
+    /// file atomically, and an earlier refusal notice removed when none is issued.
+    public static func write(
+        _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage, to directory: URL, forms: Forms
+    ) throws {
+        let files = try files(folder, register: register, language: language, forms: forms)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for (name, data) in files { try AtomicFile.write(data, to: directory.appendingPathComponent(name)) }
+        for name in ["refusal.html", "refusal.pdf"] where !files.contains(where: { $0.name == name }) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 }
 

@@ -1,18 +1,24 @@
 import Foundation
 
 /// Recognises pages in parallel: one worker thread per engine, each engine created when its
-/// thread starts and reused for every page. The work runs on these threads, never on Swift's
-/// cooperative pool, and callers await it through continuations.
+/// thread gets its first page and reused for every page after. The work runs on these threads,
+/// never on Swift's cooperative pool, and callers await it through continuations.
 public final class OCRPool: Sendable {
     public let size: Int
     private let queue = JobQueue()
+    /// Left by each worker once its engine is freed: `shutDown` waits for all of them.
+    private let finished = DispatchGroup()
 
     /// Starts `size` workers, each loading its engine in the background; if the languages cannot
     /// be loaded, every `recognize` fails with `engineUnavailable`.
     public init(size: Int = ProcessInfo.processInfo.activeProcessorCount, languages: String = "kaz+rus+eng") {
         self.size = max(1, size)
         for index in 0..<self.size {
-            let thread = Thread { [queue] in Self.work(on: queue, languages: languages) }
+            finished.enter()
+            let thread = Thread { [queue, finished] in
+                Self.work(on: queue, languages: languages)
+                finished.leave()
+            }
             thread.name = "OCRPool worker \(index + 1)"
             // Tesseract recurses deeply on busy pages; give it a main thread's stack.
             thread.stackSize = 8 << 20
@@ -20,8 +26,15 @@ public final class OCRPool: Sendable {
         }
     }
 
-    /// The workers finish the pages already queued, then free their engines and end.
-    deinit { queue.close() }
+    /// The workers finish the pages already queued, then free their engines and end; returns
+    /// once they have. A process must not exit while tesseract is still making or freeing an
+    /// engine on another thread: its static destructors would run under it (a double free).
+    public func shutDown() {
+        queue.close()
+        finished.wait()
+    }
+
+    deinit { shutDown() }
 
     /// Waits for a free engine, then reads the page on it. Task cancellation is not observed: a
     /// queued page is read all the same, bounded by `timeout`.
@@ -33,9 +46,11 @@ public final class OCRPool: Sendable {
     }
 
     private static func work(on queue: JobQueue, languages: String) {
-        let engine = Result { () throws(OCRError) in try OCREngine(languages: languages) }
+        // Made for the first page: a run without scans never loads the models.
+        var engine: Result<OCREngine, OCRError>?
         while let job = queue.next() {
-            let result = engine.flatMap { engine in
+            if engine == nil { engine = Result { () throws(OCRError) in try OCREngine(languages: languages) } }
+            let result = engine!.flatMap { engine in
                 Result { () throws(OCRError) in try engine.recognize(job.image, timeout: job.timeout) }
             }
             job.continuation.resume(returning: result)

@@ -23,7 +23,9 @@ public final class PDFFile: @unchecked Sendable {
         }
         try Self.checkHeader(head)
         var error: UnsafeMutablePointer<GError>?
-        guard let uri = g_filename_to_uri(path, nil, &error) else { throw Self.readError(taking: error) }
+        // A URI needs an absolute path; a relative one is the current directory's.
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        guard let uri = g_filename_to_uri(absolute, nil, &error) else { throw Self.readError(taking: error) }
         defer { g_free(uri) }
         try self.init(opening: poppler_document_new_from_file(uri, nil, &error), error: error)
     }
@@ -182,9 +184,21 @@ public final class PDFFile: @unchecked Sendable {
     /// Cairo's limit on either side of an image surface.
     private static let maximumSide = 32_767
 
-    private static func rasterize(_ page: OpaquePointer, dpi: Int, number: Int) throws(PDFReadError) -> RasterImage {
+    /// The most pixels a page is rendered with (100 megapixels, 400 MB while drawn): a larger
+    /// page is rendered at a lower resolution, down to `minimumDPI`, and refused beyond that.
+    public static let pixelBudget = 100_000_000
+    /// Below this, print is too coarse to recognise.
+    public static let minimumDPI = 150
+
+    private static func rasterize(_ page: OpaquePointer, dpi requested: Int, number: Int) throws(PDFReadError) -> RasterImage {
         var widthInPoints = 0.0, heightInPoints = 0.0
         poppler_page_get_size(page, &widthInPoints, &heightInPoints)
+        let area = widthInPoints / 72 * heightInPoints / 72
+        let affordable = area > 0 ? Int((Double(pixelBudget) / area).squareRoot()) : requested
+        guard affordable >= min(requested, minimumDPI) else {
+            throw .pageTooLarge(page: number, widthPoints: Int(widthInPoints), heightPoints: Int(heightInPoints))
+        }
+        let dpi = min(requested, affordable)
         let scale = Double(dpi) / 72
         let width = Int((widthInPoints * scale).rounded(.up)), height = Int((heightInPoints * scale).rounded(.up))
         guard dpi > 0, (1...maximumSide).contains(width), (1...maximumSide).contains(height) else {

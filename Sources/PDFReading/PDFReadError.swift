@@ -10,6 +10,9 @@ public enum PDFReadError: Error, Equatable, CustomStringConvertible {
     /// Zero bytes, or a document with no pages.
     case empty
     case renderFailed(String)
+    /// The page is too large to render within the pixel budget even at the lowest resolution
+    /// text is recognised at.
+    case pageTooLarge(page: Int, widthPoints: Int, heightPoints: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum PDFReadError: Error, Equatable, CustomStringConvertible {
         case .damaged(let reason): "the PDF is damaged: \(reason)"
         case .empty: "the PDF is empty"
         case .renderFailed(let reason): "the page cannot be rendered: \(reason)"
+        case .pageTooLarge(let page, let width, let height):
+            "page \(page) is \(width)×\(height) pt (\(width / 72)×\(height / 72) inches), too large to render: over \(PDFFile.pixelBudget / 1_000_000) megapixels even at \(PDFFile.minimumDPI) dpi"
         }
     }
 }

@@ -9,7 +9,7 @@ public struct AssessmentRecord: Sendable, Hashable {
     public let totals: Totals
     public let meetsRequirements: Bool
     /// The paths of the forms written (Appendix 2, the refusal notice).
-    public let forms: [String]
+    public var forms: [String]
 
     public init(
         confirmationDate: CalendarDate, targetCategory: QualificationCategory, totals: Totals, meetsRequirements: Bool,
@@ -33,13 +33,22 @@ public struct AssessmentRecord: Sendable, Hashable {
 extension ProfessionalRegister {
     /// Keeps an assessment with the worker, and notes it in the record's history. A worker whose
     /// certificate had expired on the confirmation date cannot be confirmed (paragraph 14,
-    /// item 5): an assessment that meets the requirements is refused for them.
+    /// item 5): an assessment that meets the requirements is refused for them. An assessment
+    /// equal to the worker's latest is not kept again: a watch killed after writing the forms
+    /// and before noting it repeats the assessment when it restarts, and it counts once.
     public func record(_ assessment: AssessmentRecord, for iin: IIN, by person: String) throws(RegisterStoreError) {
         let now = Change.now()
         try write { db in
             guard let worker = try WorkerRows.fetch(iin, db) else { throw RegisterStoreError.notRegistered }
             if assessment.meetsRequirements, let expired = worker.certificate.expiresOn, expired < assessment.confirmationDate {
                 throw RegisterStoreError.blocked(certificateExpiredOn: expired)
+            }
+            if let latest = try Row.fetchOne(db, sql: "SELECT * FROM assessment WHERE workerIIN = ? ORDER BY id DESC LIMIT 1", arguments: [iin.digits]) {
+                let forms = try String.fetchAll(db, sql: "SELECT path FROM issuedForm WHERE assessmentID = ? ORDER BY path", arguments: [latest["id"]])
+                let kept = try AssessmentRecord(latest, forms: forms)
+                var asked = assessment
+                asked.forms = Set(assessment.forms).sorted()
+                if kept == asked { return }
             }
             try db.execute(
                 sql: """

@@ -15,14 +15,14 @@ public final class ProfessionalRegister: Sendable {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            // Made here, not by SQLite, so that it never exists with wider permissions; SQLite
-            // gives its journal files the database's own.
-            let descriptor = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw RegisterStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-            close(descriptor)
             var configuration = Configuration()
             // `cpd watch` may hold the database for a moment.
             configuration.busyMode = .timeout(10)
+            // Created by SQLite under a umask, never opened by other descriptors: closing one
+            // would drop SQLite's POSIX locks on the file, and with them the journal's safety.
+            // SQLite gives its journal files the database's own mode.
+            let previous = umask(0o077)
+            defer { umask(previous) }
             database = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(database)
         } catch let error as RegisterStoreError {

@@ -70,14 +70,21 @@ public final class WatchDaemon: Sendable {
     let clock: any WatchClock
     let wakeup = Wakeup()
     let logger: Logger
+    let pseudonyms: Pseudonyms
+    /// Writes each file of a form set: the disk, or a failure a test injects.
+    let writeFile: FormSet.FileWriter
     private let stopping = Stopping()
 
     public init(
         options: WatchOptions, store: WatchStore, intake: Intake, forms: Forms, clock: any WatchClock = SystemClock(),
-        logger: Logger = Logger(label: "cpd.watch"), identify: @escaping @Sendable (String) -> WorkerIdentity?,
+        logger: Logger = Logger(label: "cpd.watch"), pseudonyms: Pseudonyms = .random(),
+        writeFile: @escaping FormSet.FileWriter = FormSet.writeDurably,
+        identify: @escaping @Sendable (String) -> WorkerIdentity?,
         confirmed: @escaping @Sendable (FolderAssessment, [String]) throws -> Void = { _, _ in }
     ) {
         self.confirmed = confirmed
+        self.pseudonyms = pseudonyms
+        self.writeFile = writeFile
         self.options = options
         self.store = store
         self.intake = intake
@@ -99,6 +106,7 @@ public final class WatchDaemon: Sendable {
         let events = InotifyEvents(inbox: options.inbox, wakeup: wakeup)
         if events == nil { logger.warning("inotify unavailable: changes are found by rescanning only") }
         logger.info("watching", metadata: ["settle": "\(options.settle)", "rescan": "\(options.rescanInterval)"])
+        FormSet.removeLeftovers(in: options.output)
         var nextRescan = 0.0
         while !stopping.isSet {
             let now = clock.now
@@ -109,7 +117,8 @@ public final class WatchDaemon: Sendable {
             try await readSettledFiles()
             try reassessDueWorkers()
             guard !stopping.isSet else { break }
-            await wakeup.wait(timeout: min(nextRescan, try nextFileDeadline() ?? .infinity) - clock.now)
+            // Never less than a tenth of a second: whatever is due now was just done.
+            await wakeup.wait(timeout: max(0.1, min(nextRescan, try nextFileDeadline() ?? .infinity) - clock.now))
         }
         withExtendedLifetime(events) {}
         logger.info("stopped")
@@ -117,25 +126,74 @@ public final class WatchDaemon: Sendable {
 
     // MARK: Scanning
 
+    /// Brings the store in line with the inbox. What cannot be seen is held as it was, never
+    /// taken for empty: an inbox that cannot be listed or lists no folders while workers had
+    /// files (a share that dropped, an unmounted disk), a worker folder that is gone or cannot
+    /// be listed. A worker's files count as removed only when its folder lists without them.
     func scan(now: Double) throws {
-        let folders = (try? FileManager.default.contentsOfDirectory(at: options.inbox, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])) ?? []
-        var present: Set<String> = []
-        for folder in folders where (try? folder.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true && !WorkerFolder.isIgnored(folder.lastPathComponent) {
-            let worker = folder.lastPathComponent
-            present.insert(worker)
-            let files = (try? WorkerFolder.evidenceFiles(in: folder)) ?? []
+        let entries: [URL]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(
+                at: options.inbox, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
+        } catch {
+            logger.warning("the inbox cannot be listed: holding every worker as it was until it can", metadata: ["error": "\(error.localizedDescription)"])
+            return
+        }
+        var problems: [String: String] = [:]
+        var folders: [(worker: String, url: URL)] = []
+        var subfolders = 0
+        for entry in entries where !WorkerFolder.isIgnored(entry.lastPathComponent) {
+            let name = entry.lastPathComponent
+            let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+            if values?.isSymbolicLink == true {
+                problems[name] = "a symbolic link, not a folder: not followed, nothing in it is read"
+                continue
+            }
+            guard values?.isDirectory == true else { continue }
+            subfolders += 1
+            guard identify(name) != nil else {
+                problems[name] = WorkerFolder.isIINShaped(name)
+                    ? "no worker with this IIN in the register: nothing in it is read"
+                    : "the name is not an IIN (12 digits): nothing in it is read"
+                continue
+            }
+            folders.append((name, entry))
+        }
+        let known = try store.workers()
+        if subfolders == 0 && !known.isEmpty {
+            logger.warning("the inbox has no folders, but workers had files: holding them as they were until it has")
+            return
+        }
+        for (worker, folder) in folders {
+            let files: [URL]
+            do {
+                files = try WorkerFolder.evidenceFiles(in: folder)
+            } catch {
+                problems[worker] = "the folder cannot be read (\(error.localizedDescription)): its files are held as they were"
+                continue
+            }
             let onDisk = files.compactMap { url -> (path: String, size: Int64, modified: Double)? in
                 guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey]) else { return nil }
                 return (url.path, Int64(values.fileSize ?? 0), values.contentModificationDate?.timeIntervalSince1970 ?? 0)
             }
             try store.reconcile(worker: worker, onDisk: onDisk, now: now)
         }
-        try store.forgetWorkers(except: present)
+        let present = Set(folders.map(\.worker))
+        for worker in known where !present.contains(worker) && problems[worker] == nil {
+            problems[worker] = "the folder is gone: its files and forms are held as they were"
+        }
+        try store.setInboxProblems(problems)
     }
 
-    /// When the earliest pending file settles or is due for a retry.
+    /// When the earliest pending file of a registered worker settles or is due for a retry;
+    /// files of folders the register does not know wait for no time.
     func nextFileDeadline() throws -> Double? {
-        try store.files().filter { $0.status == .pending }.map { $0.nextAttempt ?? $0.lastChange + options.settle }.min()
+        var known: [String: Bool] = [:]
+        return try store.files().filter { file in
+            guard file.status == .pending else { return false }
+            if known[file.worker] == nil { known[file.worker] = identify(file.worker) != nil }
+            return known[file.worker]!
+        }.map { $0.nextAttempt ?? $0.lastChange + options.settle }.min()
     }
 
     // MARK: Reading
@@ -165,11 +223,23 @@ public final class WatchDaemon: Sendable {
     /// read yet is retried with backoff, an old one is failed until it changes.
     func read(_ file: WatchStore.File) async throws {
         let url = URL(fileURLWithPath: file.path)
-        // Still as it was when it settled? A file written since is left for the next round.
+        // Still as it was when it settled? A file written or removed since is left to the next scan.
         guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey]),
-            Int64(values.fileSize ?? -1) == file.size, values.contentModificationDate?.timeIntervalSince1970 == file.modified,
-            let sha256 = try? FileDigest.sha256(of: url)
-        else { return }
+            Int64(values.fileSize ?? -1) == file.size, values.contentModificationDate?.timeIntervalSince1970 == file.modified
+        else {
+            try store.postpone(file, until: clock.now + options.settle)
+            return
+        }
+        let sha256: String
+        do {
+            sha256 = try FileDigest.sha256(of: url)
+        } catch {
+            // Listed but not openable (permissions, a share's hiccup): as a file that does not read.
+            var record = ExtractionRecord(file: file.path, sha256: "unopened:\(file.path)")
+            record.errors = [.cannotOpen(error.localizedDescription)]
+            try notReadable(file, sha256: record.sha256, records: [record], label: "unopened.\(url.pathExtension.lowercased())")
+            return
+        }
         let label = Self.label(sha256, url)
         if try store.reuse(for: file, sha256: sha256) {
             logger.info("content already read, reused", metadata: ["file": "\(label)"])
@@ -177,21 +247,27 @@ public final class WatchDaemon: Sendable {
         }
         guard let worker = identify(file.worker) else { return }
         let records = await intake.with(worker: worker.name).read(file.path, knownSHA256: sha256)
-        if let error = records.first(where: { !$0.errors.isEmpty })?.errors.first {
-            let age = clock.now - file.firstSeen
-            if age < options.youngWindow {
-                let delay = min(60, pow(2, Double(file.attempts)))
-                logger.info("not readable yet, retrying", metadata: ["file": "\(label)", "in": "\(Int(delay))s"])
-                logger.debug("not readable yet", metadata: ["path": "\(file.path)", "error": "\(error)"])
-                try store.retry(file, at: clock.now + delay, error: error.description)
-                return
-            }
-            logger.info("unreadable, reported until it changes", metadata: ["file": "\(label)"])
-            try store.fail(file, sha256: sha256, records: records, error: error.description)
+        if records.contains(where: { !$0.errors.isEmpty }) {
+            try notReadable(file, sha256: sha256, records: records, label: label)
             return
         }
         logger.info("read", metadata: ["file": "\(label)", "records": "\(records.count)", "activity": "\(records.first?.activity?.rawValue ?? "unrecognized")"])
         try store.record(records, for: file, sha256: sha256)
+    }
+
+    /// A young file that does not read yet is retried with backoff; an old one is failed, and
+    /// reported until it changes.
+    private func notReadable(_ file: WatchStore.File, sha256: String, records: [ExtractionRecord], label: String) throws {
+        let error = records.lazy.flatMap(\.errors).first.map(\.description) ?? "unreadable"
+        if clock.now - file.firstSeen < options.youngWindow {
+            let delay = min(60, pow(2, Double(file.attempts)))
+            logger.info("not readable yet, retrying", metadata: ["file": "\(label)", "in": "\(Int(delay))s"])
+            logger.debug("not readable yet", metadata: ["path": "\(file.path)", "error": "\(error)"])
+            try store.retry(file, at: clock.now + delay, error: error)
+            return
+        }
+        logger.info("unreadable, reported until it changes", metadata: ["file": "\(label)"])
+        try store.fail(file, sha256: sha256, records: records, error: error)
     }
 
     // MARK: Assessing
@@ -219,24 +295,27 @@ public final class WatchDaemon: Sendable {
                 records: try store.records(worker: worker), workerIIN: worker, workerName: identity.name, confirmationDate: date,
                 targetCategory: category, interpretation: options.interpretation)
             let directory = options.output.appendingPathComponent(worker)
-            try ConfirmationOutputs.write(assessed, register: identity.details, language: options.language, to: directory, forms: forms)
-            try confirmed(assessed, ["appendix2.pdf", "refusal.pdf"].map { directory.appendingPathComponent($0).path }
-                .filter { FileManager.default.fileExists(atPath: $0) })
+            let files: [(name: String, data: Data)]
+            do {
+                // A fault of this worker's forms (a full disk, OUT/<IIN> a file) is this worker's:
+                // reported in the status and tried again next round, while the others go on.
+                files = try ConfirmationOutputs.files(assessed, register: identity.details, language: options.language, forms: forms)
+                try FormSet.replace(directory, with: files, writeFile: writeFile)
+            } catch {
+                logger.error("forms not written", metadata: ["worker": "\(pseudonyms.name(worker))", "error": "\(error)"])
+                try store.formsFailed(worker: worker, reason: "\(error)")
+                continue
+            }
+            try confirmed(assessed, ["appendix2.pdf", "refusal.pdf"].filter { name in files.contains { $0.name == name } }
+                .map { directory.appendingPathComponent($0).path })
             try store.assessed(
                 worker: worker, at: now, meets: assessed.assessment.meetsCPDRequirements,
                 total: assessed.assessment.totals.total.description, note: nil)
             logger.info("forms rewritten", metadata: [
-                "worker": "\(Self.pseudonym(worker))", "documents": "\(assessed.documents.count)",
+                "worker": "\(pseudonyms.name(worker))", "documents": "\(assessed.documents.count)",
                 "meets": "\(assessed.assessment.meetsCPDRequirements)",
             ])
         }
-    }
-
-    /// A name for logs that is not the IIN: the same worker always gets the same one.
-    static func pseudonym(_ worker: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in worker.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return "w-" + String(hash, radix: 16).prefix(8)
     }
 
     /// A file as logs name it at info level: its content hash and kind, never its name.

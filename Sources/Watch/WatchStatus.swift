@@ -16,6 +16,9 @@ public struct WatchStatus: Sendable {
         public let note: String?
         /// The failed files and why, so an HR officer can replace them.
         public let failures: [Failure]
+        /// Why the inbox folder of this name is not read, or is held as it was: not an IIN, not
+        /// in the register, a symbolic link, gone, not listable.
+        public let problem: String?
     }
 
     public struct Failure: Sendable, Codable {
@@ -28,15 +31,17 @@ public struct WatchStatus: Sendable {
     public init(store: WatchStore) throws {
         let files = Dictionary(grouping: try store.files(), by: \.worker)
         let states = Dictionary(uniqueKeysWithValues: try store.workerStates().map { ($0.worker, $0) })
-        workers = Set(files.keys).union(states.keys).sorted().map { worker in
+        let problems = try store.inboxProblems()
+        workers = Set(files.keys).union(states.keys).union(problems.keys).sorted().map { worker in
             let mine = files[worker] ?? []
             let state = states[worker]
             return Worker(
                 worker: worker, files: mine.count, pending: mine.filter { $0.status == .pending }.count,
                 failed: mine.filter { $0.status == .failed }.count,
-                lastAssessed: state?.lastAssessed.map(Date.init(timeIntervalSince1970:)), upToDate: state.map { !$0.dirty } ?? false,
+                lastAssessed: state?.lastAssessed.map(Date.init(timeIntervalSince1970:)), upToDate: state.map { !$0.dirty } ?? mine.isEmpty,
                 meetsCPDRequirements: state?.meets, total: state?.total, note: state?.note,
-                failures: mine.filter { $0.status == .failed }.map { Failure(file: $0.path, error: $0.error ?? "") })
+                failures: mine.filter { $0.status == .failed }.map { Failure(file: $0.path, error: $0.error ?? "") },
+                problem: problems[worker])
         }
     }
 }

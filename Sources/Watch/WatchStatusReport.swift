@@ -21,10 +21,16 @@ public struct WatchStatusReport: Encodable, Sendable {
                 [$0.worker, "\($0.files)", "\($0.pending)", "\($0.failed)", $0.lastAssessed.map { formatter.string(from: $0) } ?? "never",
                  $0.total ?? "-", $0.note ?? $0.meetsCPDRequirements.map { $0 ? "met" : "not met" } ?? "-"]
             })]
+        let problems = workers.filter { $0.problem != nil }
+        if !problems.isEmpty {
+            lines.append("")
+            lines.append("Inbox folders not read, or held as they were")
+            lines += problems.map { "  \($0.worker.escapingControlCharacters): \($0.problem!.escapingControlCharacters)" }
+        }
         for worker in workers where !worker.failures.isEmpty {
             lines.append("")
-            lines.append("\(worker.worker): files that could not be read")
-            lines += worker.failures.map { "  \($0.file): \($0.error)" }
+            lines.append("\(worker.worker.escapingControlCharacters): files that could not be read")
+            lines += worker.failures.map { "  \($0.file.escapingControlCharacters): \($0.error.escapingControlCharacters)" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

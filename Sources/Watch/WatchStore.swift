@@ -14,13 +14,32 @@ public final class WatchStore: Sendable {
     public init(path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        database = try DatabasePool(path: path, configuration: configuration)
+        database = try Self.ownerOnly { try DatabasePool(path: path, configuration: configuration) }
         try Self.migrator.migrate(database)
+    }
+
+    /// Runs `body` with a umask that lets SQLite create the database, and its -wal and -shm,
+    /// readable by their owner only. Nothing but SQLite may open the file: closing any other
+    /// descriptor of it drops the process's POSIX locks, and another process closing the
+    /// database would then take itself for the last user and delete the journal.
+    static func ownerOnly<T>(_ body: () throws -> T) rethrows -> T {
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        return try body()
+    }
+
+    /// Fails at once, rather than at the first change, when the database cannot be written.
+    public func checkWritable() throws {
+        try database.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE; COMMIT") }
+    }
+
+    /// Whether `error` says the database cannot be written or opened for writing (a read-only
+    /// file, folder or mount): no restart helps, so the watch stops with its own exit code.
+    public static func isReadOnly(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return [.SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN].contains(error.resultCode)
     }
 
     static var migrator: DatabaseMigrator {
@@ -52,6 +71,13 @@ public final class WatchStore: Sendable {
                 table.column("meets", .boolean)
                 table.column("total", .text)
                 table.column("note", .text)
+            }
+        }
+        migrator.registerMigration("watch-v2") { db in
+            // Folders of the inbox the watch does not take, or holds as they were, and why.
+            try db.create(table: "inboxProblem") { table in
+                table.column("name", .text).primaryKey()
+                table.column("reason", .text).notNull()
             }
         }
         return migrator
@@ -127,14 +153,26 @@ public final class WatchStore: Sendable {
         }
     }
 
-    /// Workers the store has files for but whose folder is gone: their files are forgotten.
-    public func forgetWorkers(except present: Set<String>) throws {
+    /// The workers the store has files for.
+    public func workers() throws -> Set<String> {
+        try database.read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT worker FROM watchedFile")) }
+    }
+
+    /// What the last scan found wrong with folders of the inbox, by name, replacing the last.
+    public func setInboxProblems(_ problems: [String: String]) throws {
         try database.write { db in
-            let workers = try String.fetchAll(db, sql: "SELECT DISTINCT worker FROM watchedFile")
-            for worker in workers where !present.contains(worker) {
-                try db.execute(sql: "DELETE FROM watchedFile WHERE worker = ?", arguments: [worker])
-                try markDirty(worker, db)
+            let known = try Row.fetchAll(db, sql: "SELECT name, reason FROM inboxProblem")
+            guard Dictionary(uniqueKeysWithValues: known.map { ($0["name"] as String, $0["reason"] as String) }) != problems else { return }
+            try db.execute(sql: "DELETE FROM inboxProblem")
+            for (name, reason) in problems {
+                try db.execute(sql: "INSERT INTO inboxProblem (name, reason) VALUES (?, ?)", arguments: [name, reason])
             }
+        }
+    }
+
+    public func inboxProblems() throws -> [String: String] {
+        try database.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, reason FROM inboxProblem").map { ($0["name"], $0["reason"]) })
         }
     }
 
@@ -173,11 +211,23 @@ public final class WatchStore: Sendable {
     }
 
     /// A young file that does not read yet: tried again after `retryAt`.
+    /// The first retry marks the worker for re-assessment: its forms are written with the other
+    /// files, this one marked as not read yet, rather than held back for the whole window.
     public func retry(_ file: File, at retryAt: Double, error: String) throws {
         try database.write { db in
             try db.execute(
                 sql: "UPDATE watchedFile SET attempts = attempts + 1, nextAttempt = ?, error = ? WHERE path = ? AND size = ? AND modified = ?",
                 arguments: [retryAt, error, file.path, file.size, file.modified])
+            if file.attempts == 0 && db.changesCount > 0 { try markDirty(file.worker, db) }
+        }
+    }
+
+    /// A file changed or gone since it settled: left until `until`, by when a scan has seen it.
+    public func postpone(_ file: File, until: Double) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE watchedFile SET nextAttempt = ? WHERE path = ? AND size = ? AND modified = ?",
+                arguments: [until, file.path, file.size, file.modified])
         }
     }
 
@@ -187,21 +237,28 @@ public final class WatchStore: Sendable {
     }
 
     /// The facts of every file of a worker that has been read, in path order: what the worker's
-    /// assessment is made from.
+    /// assessment is made from. A file being retried is there as not readable yet, with its
+    /// error, so the forms say which file is missing and why.
     public func records(worker: String) throws -> [ExtractionRecord] {
         try database.read { db in
+            let retried = try File.filter(Column("worker") == worker && Column("status") == File.Status.pending.rawValue && Column("attempts") > 0)
+                .fetchAll(db).map { file -> (String, [ExtractionRecord]) in
+                    var record = ExtractionRecord(file: file.path, sha256: "pending:\(file.path)")
+                    record.errors = [.cannotOpen("not readable yet, tried again for a while (\(file.error ?? "no reason given"))")]
+                    return (file.path, [record])
+                }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT f.path, e.records FROM watchedFile f JOIN extraction e ON e.sha256 = f.sha256 AND e.worker = f.worker
                     WHERE f.worker = ? AND f.status IN ('done', 'failed')
                     """, arguments: [worker])
-            let ordered = rows.sorted { WorkerFolder.precedes($0["path"], $1["path"]) }
-            return try ordered.flatMap { row -> [ExtractionRecord] in
+            let read = try rows.map { row -> (String, [ExtractionRecord]) in
                 let path: String = row["path"]
                 // The same content under another name is that name's document.
-                return try JSONDecoder().decode([ExtractionRecord].self, from: row["records"] as Data).map { $0.at(path) }
+                return (path, try JSONDecoder().decode([ExtractionRecord].self, from: row["records"] as Data).map { $0.at(path) })
             }
+            return (read + retried).sorted { WorkerFolder.precedes($0.0, $1.0) }.flatMap(\.1)
         }
     }
 
@@ -226,10 +283,12 @@ public final class WatchStore: Sendable {
         try database.read { db in try String.fetchAll(db, sql: "SELECT worker FROM workerState WHERE dirty ORDER BY worker") }
     }
 
-    /// Whether any file of the worker still waits to be read.
+    /// Whether any file of the worker still waits to settle or for its first reading: a file
+    /// being retried does not hold the forms back.
     public func hasPending(worker: String) throws -> Bool {
         try database.read { db in
-            try Int.fetchOne(db, sql: "SELECT 1 FROM watchedFile WHERE worker = ? AND status = 'pending' LIMIT 1", arguments: [worker]) != nil
+            try Int.fetchOne(
+                db, sql: "SELECT 1 FROM watchedFile WHERE worker = ? AND status = 'pending' AND attempts = 0 LIMIT 1", arguments: [worker]) != nil
         }
     }
 
@@ -242,6 +301,17 @@ public final class WatchStore: Sendable {
                     ON CONFLICT(worker) DO UPDATE SET dirty = 0, lastAssessed = excluded.lastAssessed, meets = excluded.meets,
                     total = excluded.total, note = excluded.note
                     """, arguments: [worker, at, meets, total, note])
+        }
+    }
+
+    /// The worker's forms could not be written: said in the status, and tried again next round.
+    public func formsFailed(worker: String, reason: String) throws {
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO workerState (worker, dirty, note) VALUES (?, 1, ?)
+                    ON CONFLICT(worker) DO UPDATE SET dirty = 1, note = excluded.note
+                    """, arguments: [worker, "forms not written: \(reason)"])
         }
     }
 

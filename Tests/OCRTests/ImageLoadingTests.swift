@@ -57,3 +57,43 @@ struct ImageLoadingTests {
         }
     }
 }
+
+/// Images whose headers promise more pixels than may be decoded: refused from the header, at
+/// once and without the memory.
+@Suite("Decompression bombs")
+struct DecompressionBombTests {
+    /// A PNG of `width`×`height` gray pixels as far as its header goes: signature, IHDR, IEND.
+    static func pngHeader(width: UInt32, height: UInt32) -> Data {
+        func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
+            let typed = Array(type.utf8) + body
+            return bigEndian(UInt32(body.count)) + typed + bigEndian(crc32(typed))
+        }
+        func bigEndian(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) } }
+        let header = bigEndian(width) + bigEndian(height) + [8, 0, 0, 0, 0]
+        return Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header) + chunk("IEND", []))
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aPNGOf30000By30000PixelsIsRefusedFromItsHeader() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("bomb.png")
+        try Self.pngHeader(width: 30_000, height: 30_000).write(to: URL(fileURLWithPath: path))
+        #expect(throws: OCRError.tooManyPixels(width: 30_000, height: 30_000, limit: imagePixelLimit)) { try loadImage(path: path) }
+    }
+
+    @Test func anImageWithinTheLimitIsNotRefusedForItsSize() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("small.png")
+        try Self.pngHeader(width: 2_000, height: 3_000).write(to: URL(fileURLWithPath: path))
+        #expect(throws: (any Error).self) { try loadImage(path: path) }
+        do { _ = try loadImage(path: path) } catch { #expect(error != .tooManyPixels(width: 2_000, height: 3_000, limit: imagePixelLimit)) }
+    }
+}

@@ -32,6 +32,20 @@ struct AssessmentTests {
         #expect(throws: RegisterStoreError.notRegistered) { try register.record(first, for: try IIN("790122483937"), by: "hr") }
     }
 
+    @Test func anAssessmentEqualToTheLatestIsKeptOnce() throws {
+        let register = try ProfessionalRegister()
+        let worker = FormTests.completeWorker()
+        try register.save(worker, by: "hr")
+        let assessment = AssessmentRecord(
+            confirmationDate: Fixtures.date("2026-11-22"), targetCategory: .second, totals: Self.totals("60", "150"),
+            meetsRequirements: true, forms: ["out/850314410007/appendix2.pdf"])
+        let other = AssessmentRecord(
+            confirmationDate: Fixtures.date("2026-11-22"), targetCategory: .second, totals: Self.totals("60", "140"),
+            meetsRequirements: false, forms: ["out/850314410007/appendix2.pdf", "out/850314410007/refusal.pdf"])
+        for record in [assessment, assessment, other, other, assessment] { try register.record(record, for: worker.iin, by: "watch") }
+        #expect(try register.assessments(of: worker.iin).map(\.meetsRequirements) == [true, false, true])
+    }
+
     @Test func theListForAdvancedTraining() throws {
         let register = try ProfessionalRegister()
         let today = Fixtures.date("2026-11-22")

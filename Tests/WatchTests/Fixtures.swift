@@ -73,7 +73,9 @@ final class FakeClock: WatchClock, @unchecked Sendable {
 
 extension WatchDaemon {
     /// A daemon over `workspace` that knows the corpus's workers, on the fake clock.
-    static func forTests(_ workspace: Workspace, clock: FakeClock, settle: Double = 2) throws -> WatchDaemon {
+    static func forTests(
+        _ workspace: Workspace, clock: FakeClock, settle: Double = 2, writeFile: @escaping FormSet.FileWriter = FormSet.writeDurably
+    ) throws -> WatchDaemon {
         var options = WatchOptions(inbox: workspace.inbox, output: workspace.output)
         options.settle = settle
         options.youngWindow = 60
@@ -83,7 +85,7 @@ extension WatchDaemon {
         return WatchDaemon(
             options: options, store: try WatchStore(path: workspace.database.path),
             intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, clock: clock,
-            logger: Logger(label: "cpd.watch.test") { _ in SwiftLogNoOpLogHandler() }
+            logger: Logger(label: "cpd.watch.test") { _ in SwiftLogNoOpLogHandler() }, writeFile: writeFile
         ) { iin in
             Shared.workers.first { $0.iin == iin }.map {
                 WorkerIdentity(name: PersonName(registerName: $0.fullName)!, targetCategory: $0.targetCategory, details: RegisterDetails())

@@ -121,9 +121,16 @@ struct WatchDaemonTests {
         #expect(try daemon.store.files().isEmpty)
     }
 
-    @Test func logsNameNeitherTheWorkerNorTheFile() {
-        #expect(WatchDaemon.pseudonym("850314410007") == WatchDaemon.pseudonym("850314410007"))
-        #expect(!WatchDaemon.pseudonym("850314410007").contains("850314410007"))
+    @Test func logsNameNeitherTheWorkerNorTheFile() throws {
+        let workspace = try Workspace()
+        let pseudonyms = try Pseudonyms(beside: workspace.database.path)
+        let name = pseudonyms.name("850314410007")
+        #expect(name == pseudonyms.name("850314410007"))
+        #expect(name.count == 14 && !name.contains("850314410007"))
+        #expect(try Pseudonyms(beside: workspace.database.path).name("850314410007") == name, "the key is kept")
+        #expect(Pseudonyms.random().name("850314410007") != name, "another key gives other names")
+        let key = try FileManager.default.attributesOfItem(atPath: workspace.database.path + ".key")
+        #expect((key[.posixPermissions] as? Int) == 0o600)
         #expect(WatchDaemon.label("abcdef0123456789", URL(fileURLWithPath: "/inbox/Иванова Мадина.pdf")) == "abcdef012345.pdf")
     }
 }
