@@ -1,6 +1,7 @@
 import ArgumentParser
 import CPDReport
 import CPDRules
+import FactExtraction
 import Forms
 import Foundation
 import Intake
@@ -93,6 +94,9 @@ struct WatchCommand: AsyncParsableCommand {
         do {
             store = try WatchStore(path: path)
             try store.checkWritable()
+            if try store.keepReadings(madeBy: FactExtractor.readerIdentity(lexicon)) {
+                Logger(label: "cpd.watch").notice("the readers or their wordings changed since the last run: every file is read again")
+            }
         } catch {
             if WatchStore.isReadOnly(error) { throw CommandFailure.readOnlyDatabase(path, "\(error)") }
             throw CommandFailure(message: "cannot open the database \(path): \(error)", exitCode: 73)

@@ -4,6 +4,13 @@ import PersonNames
 
 /// Reads the facts of one document from its text.
 public enum FactExtractor {
+    /// Raised with every change to the readers that changes what they read: stored readings of
+    /// an older revision are read again (`cpd watch`).
+    public static let revision = 2
+
+    /// Names the reader that reads with `lexicon`: its revision and its wordings.
+    public static func readerIdentity(_ lexicon: Lexicon) -> String { "facts-\(revision)/lexicon-\(lexicon.fingerprint)" }
+
     /// - Parameters:
     ///   - source: the document's text; OCR text is expected to be noisy.
     ///   - lexicon: the wordings to look for.

@@ -58,6 +58,22 @@ public struct Lexicon: Sendable {
     /// Section → group ("" for a plain list or numbers) → entries, in file order.
     private var sections: [String: [String: [Entry]]] = [:]
 
+    /// Tells one set of wordings from another (FNV-1a over every entry), so readings stored with
+    /// other wordings are not taken for this lexicon's.
+    public var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (section, groups) in sections.sorted(by: { $0.key < $1.key }) {
+            for (group, entries) in groups.sorted(by: { $0.key < $1.key }) {
+                for entry in entries {
+                    for byte in "\(section)/\(group)/\(entry.text)=\(entry.value)\n".utf8 {
+                        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                    }
+                }
+            }
+        }
+        return String(hash, radix: 16)
+    }
+
     /// The entries of a plain list or number section.
     func list(_ section: String) -> [Entry] { sections[section]?[""] ?? [] }
     /// The entries of one group of a grouped section.

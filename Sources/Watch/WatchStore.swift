@@ -80,7 +80,30 @@ public final class WatchStore: Sendable {
                 table.column("reason", .text).notNull()
             }
         }
+        migrator.registerMigration("watch-v3") { db in
+            // Which reader made the stored readings, so a new one reads every file again.
+            try db.create(table: "setting") { table in
+                table.column("key", .text).primaryKey()
+                table.column("value", .text).notNull()
+            }
+        }
         return migrator
+    }
+
+    /// Keeps the stored readings when `reader` made them; otherwise forgets them all, so every file
+    /// is read again and every worker re-assessed (a new version of the readers, or other
+    /// wordings). Returns whether the readings were forgotten.
+    @discardableResult
+    public func keepReadings(madeBy reader: String) throws -> Bool {
+        try database.write { db in
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'reader'")
+            guard stored != reader else { return false }
+            try db.execute(sql: "DELETE FROM extraction")
+            try db.execute(sql: "UPDATE watchedFile SET status = 'pending', sha256 = NULL, attempts = 0, nextAttempt = NULL, error = NULL")
+            try db.execute(sql: "UPDATE workerState SET dirty = 1")
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('reader', ?)", arguments: [reader])
+            return stored != nil
+        }
     }
 
     // MARK: Files

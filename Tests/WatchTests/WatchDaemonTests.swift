@@ -90,6 +90,30 @@ struct WatchDaemonTests {
             == (before["documents"] as! [[String: Any]]).filter { ($0["reasons"] as? [String])?.contains("duplicate") == true }.count + 1)
     }
 
+    @Test func anotherReaderReadsEveryFileAgainAndTheSameReaderNothing() async throws {
+        let workspace = try Workspace()
+        let clock = FakeClock()
+        let daemon = try WatchDaemon.forTests(workspace, clock: clock)
+        #expect(try daemon.store.keepReadings(madeBy: "facts-1/lexicon-a") == false, "a new database has no readings to forget")
+        let folder = try workspace.folder(worker.iin)
+        for file in Shared.quickFiles(of: worker.iin) { try FileManager.default.copyItem(at: file, to: folder.appendingPathComponent(file.lastPathComponent)) }
+        try await round(daemon, clock)
+        clock.advance(3)
+        try await round(daemon, clock)
+        func extractions() async throws -> Int? { try await daemon.store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM extraction") } }
+        let read = try await extractions()
+        #expect(read ?? 0 > 0)
+        #expect(try daemon.store.keepReadings(madeBy: "facts-1/lexicon-a") == false)
+        #expect(try await extractions() == read, "the same reader keeps its readings")
+        #expect(try daemon.store.keepReadings(madeBy: "facts-2/lexicon-b") == true)
+        #expect(try await extractions() == 0)
+        #expect(try daemon.store.files().allSatisfy { $0.status == .pending })
+        clock.advance(3)
+        try await round(daemon, clock)
+        #expect(try await extractions() == read, "every file read again")
+        #expect(try daemon.store.files().allSatisfy { $0.status == .done })
+    }
+
     @Test func aDeletedFileLeavesTheAssessment() async throws {
         let workspace = try Workspace()
         let clock = FakeClock()
