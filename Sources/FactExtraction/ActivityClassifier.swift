@@ -31,8 +31,17 @@ enum ActivityClassifier {
         if before.filter({ $0 == "\"" }).count % 2 == 1 { return true }
         // A name ends at a bracket or a comma: "Sheba Medical Center (стажировка международного значения)".
         let clause = before.split(omittingEmptySubsequences: false) { "(),;:".contains($0) }.last ?? before
-        let lastWords = clause.split(separator: " ").suffix(3).joined(separator: " ") + " "
-        return lexicon.list("organisation-markers").contains { lastWords.contains($0.text) }
+        let words = clause.split(separator: " ").suffix(3)
+        let lastWords = words.joined(separator: " ") + " "
+        // A one-word marker is a word with at most a case ending ("института"), not the start of
+        // another word ("академиялық" is "academic", not "academy").
+        return lexicon.list("organisation-markers").contains { marker in
+            let text = marker.text.trimmingCharacters(in: .whitespaces)
+            if text.contains(" ") { return lastWords.contains(marker.text) }
+            // "ао " (a company's form) is the whole word.
+            let extra = marker.text.hasSuffix(" ") ? 0 : 2
+            return words.contains { $0.hasPrefix(text) && $0.count - text.count <= extra }
+        }
     }
 
     /// The most likely activity (a guess when below `decisiveScore`), or nil when no phrase
@@ -61,7 +70,7 @@ enum ActivityClassifier {
             }
         }
         // A line shaped as a journal reference is an article, whatever its words.
-        if let (position, line) = lines.enumerated().first(where: { BibliographicReference.year(in: $0.element.text) != nil }) {
+        if let (position, line) = lines.enumerated().first(where: { BibliographicReference.articleYear(in: $0.element.text) != nil }) {
             let score = referenceEntry.value * (position < 3 ? 2 : 1)
             scores[.article, default: 0] += score
             if score > evidence[.article]?.weight ?? 0 { evidence[.article] = (score, line, referenceEntry) }

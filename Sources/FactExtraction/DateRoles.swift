@@ -31,8 +31,7 @@ enum DateRoles {
                 facts.startDate = Found(single.date, single.line, confidence: 0.75)
                 facts.endDate = Found(single.date, single.line, confidence: 0.75)
             }
-            let issued = seen.issued ?? (kind == .appointment ? seen.dated : nil)
-            if let issued { facts.issueDate = Found(issued.date, issued.line, confidence: 0.85) }
+            if let issued = seen.issued ?? seen.dated { facts.issueDate = Found(issued.date, issued.line, confidence: 0.85) }
         case .membership:
             if let since = seen.since ?? seen.range.map({ ($0.start, $0.line) }) {
                 facts.startDate = Found(since.date, since.line, confidence: 0.85)
@@ -84,10 +83,17 @@ enum DateRoles {
             let isDocumentDate = folded.contains("№") && (labels.contains(where: folded.contains) || folded.count <= 30)
                 || labels.contains { folded.hasPrefix($0.trimmingCharacters(in: .whitespaces) + " ") }
             let nextSpans = index + 1 < lines.count ? spansByLine[index + 1] ?? [] : []
-            // A date alone on the first line heads a letter: the document's date ("May 9, 2021").
-            if index == 0, spans.count == 1, case .single(let date) = spans[0], date.start == 0, date.end >= folded.count - 1 {
-                seen.issued = (date.date, line)
-                continue
+            // A date alone on its line heads a letter ("May 9, 2021" first), or dates the order whose
+            // number stands on the line above ("БҰЙРЫҚ № 61-ж" / "2025 жылғы 3 наурыз").
+            if spans.count == 1, case .single(let date) = spans[0], date.start == 0, date.end >= folded.count - 2 {
+                if index == 0 {
+                    seen.issued = (date.date, line)
+                    continue
+                }
+                if lines[index - 1].folded.contains("№"), seen.dated == nil {
+                    seen.dated = (date.date, line)
+                    continue
+                }
             }
             for span in spans {
                 switch span {

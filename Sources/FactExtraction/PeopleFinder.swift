@@ -20,9 +20,8 @@ enum PeopleFinder {
                 }
                 continue
             }
-            if let label = holderLabels.first(where: { line.folded.hasPrefix($0) || line.folded.contains(" " + $0) }),
-                let name = name(after: label, in: line)
-            {
+            // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
+            if let name = holderLabels.lazy.filter({ line.folded.hasPrefix($0) || line.folded.contains(" " + $0) }).compactMap({ name(after: $0, in: line) }).first {
                 record(name, line, &facts)
                 continue
             }

@@ -175,7 +175,8 @@ enum QuantityFinder {
     }
 
     private static func isFiller(_ token: Token, _ lexicon: Lexicon) -> Bool {
-        token.kind == .mark ? "().".contains(token.text) : lexicon.list("unit-fillers").contains { matches(token.text, $0.text) }
+        // "(60 ак.ч.)", "a 10-day internship"
+        token.kind == .mark ? "().-".contains(token.text) : lexicon.list("unit-fillers").contains { matches(token.text, $0.text) }
     }
 
     /// Rejects numbers that cannot be the volume: a year, a registration number.
