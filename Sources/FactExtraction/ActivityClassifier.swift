@@ -29,6 +29,11 @@ enum ActivityClassifier {
         guard let range = line.range(of: phrase) else { return false }
         let before = line[..<range.lowerBound]
         if before.filter({ $0 == "\"" }).count % 2 == 1 { return true }
+        // A Kazakh name ends with its kind: "Біліктілікті арттыру институты".
+        let after = line[range.upperBound...].split(separator: " ").prefix(2)
+        if lexicon.list("organisation-endings").contains(where: { ending in after.contains { $0.hasPrefix(ending.text) && $0.count - ending.text.count <= 3 } }) {
+            return true
+        }
         // A name ends at a bracket or a comma: "Sheba Medical Center (стажировка международного значения)".
         let clause = before.split(omittingEmptySubsequences: false) { "(),;:".contains($0) }.last ?? before
         let words = clause.split(separator: " ").suffix(3)
@@ -38,8 +43,8 @@ enum ActivityClassifier {
         return lexicon.list("organisation-markers").contains { marker in
             let text = marker.text.trimmingCharacters(in: .whitespaces)
             if text.contains(" ") { return lastWords.contains(marker.text) }
-            // "ао " (a company's form) is the whole word.
-            let extra = marker.text.hasSuffix(" ") ? 0 : 2
+            // "ао " (a company's form) is the whole word; others take at most a one-letter ending.
+            let extra = marker.text.hasSuffix(" ") ? 0 : 1
             return words.contains { $0.hasPrefix(text) && $0.count - text.count <= extra }
         }
     }

@@ -27,6 +27,9 @@ enum DateRoles {
             } else if let until = seen.until {
                 // The start is lost: no other date on the page stands in for it.
                 facts.endDate = Found(until.date, until.line, confidence: 0.85)
+            } else if kind == .appointment, let since = seen.since {
+                // "назначить наставником сроком на один год с 15.08.2024"
+                facts.startDate = Found(since.date, since.line, confidence: 0.8)
             } else if let single = seen.single ?? (kind == .event ? seen.dated : nil) {
                 facts.startDate = Found(single.date, single.line, confidence: 0.75)
                 facts.endDate = Found(single.date, single.line, confidence: 0.75)
@@ -80,7 +83,7 @@ enum DateRoles {
             // "№ 12 от 01.02.2024", "2023 жылғы 15 қазандағы № 164", "№ 108 08.08.2021 ж.", or a line
             // of its own "dated April 25, 2022", "Date: 28.01.2025".
             let labels = lexicon.dateWords.documentDateLabels
-            let isDocumentDate = folded.contains("№") && (labels.contains(where: folded.contains) || folded.count <= 30)
+            let isDocumentDate = folded.contains("№") && (labels.contains(where: folded.contains) || folded.count <= 30 || spans.allSatisfy { if case .single = $0 { true } else { false } })
                 || labels.contains { folded.hasPrefix($0.trimmingCharacters(in: .whitespaces) + " ") }
             let nextSpans = index + 1 < lines.count ? spansByLine[index + 1] ?? [] : []
             // A date alone on its line heads a letter ("May 9, 2021" first), or dates the order whose

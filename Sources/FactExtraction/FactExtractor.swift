@@ -101,18 +101,23 @@ public enum FactExtractor {
     private static func readSignificance(_ lines: [SourceText.Line], activity: ActivityKind?, _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
         // The most specific level first ("республиканского" before the "республики" of a name).
         let levels: [Significance] = [.international, .republican, .regional, .city]
-        for line in lines {
-            for level in levels {
-                // "Казахский национальный медицинский университет" names the issuer, not the event's level.
-                let entries = lexicon.group("significance", level.rawValue).filter { !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon) }
-                if let entry = lexicon.first(in: entries, of: line.folded) {
-                    facts.significance = Found(level, line, entry, confidence: 0.85)
-                    return
+        // For an event, "Казахский национальный медицинский университет" names the issuer, not the
+        // event's level; for a membership, a patent, an expert body or an internship the
+        // organisation's level is the one that counts.
+        let isOrganisations = [.membership, .patent, .expertBody, .internship].contains(activity)
+        for insideNames in isOrganisations ? [false, true] : [false] {
+            for line in lines {
+                for level in levels {
+                    let entries = lexicon.group("significance", level.rawValue).filter { insideNames || !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon) }
+                    if let entry = lexicon.first(in: entries, of: line.folded) {
+                        facts.significance = Found(level, line, entry, confidence: insideNames ? 0.7 : 0.85)
+                        return
+                    }
                 }
             }
         }
         // An organisation's name tells its level when the document does not say it.
-        guard [.membership, .patent, .expertBody, .internship].contains(activity) else { return }
+        guard isOrganisations else { return }
         for level in [Significance.regional, .international, .republican] {
             for line in lines {
                 if let entry = lexicon.first(in: lexicon.group("organisation-levels", level.rawValue), of: line.folded) {

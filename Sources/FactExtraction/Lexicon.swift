@@ -42,7 +42,7 @@ public struct Lexicon: Sendable {
     private enum Shape { case list, groups(Set<String>), weighted(Set<String>), numbers }
     private static let schema: [String: Shape] = [
         "activities": .weighted(Set(ActivityKind.allCases.map(\.rawValue))),
-        "organisation-markers": .list, "face-to-face": .list,
+        "organisation-markers": .list, "organisation-endings": .list, "face-to-face": .list,
         "units": .groups(Set(Unit.allCases.map(\.rawValue))), "unit-fillers": .list,
         "unit-context": .groups(Set(Unit.allCases.map(\.rawValue))), "volume-labels": .list,
         "months": .groups(Set((1...12).map(String.init))),

@@ -11,6 +11,10 @@ enum PeopleFinder {
         let predicates = lexicon.list("holder-predicates").map(\.text)
         let signatories = lexicon.list("signatory-labels").map(\.text)
         for (index, line) in lines.enumerated() {
+            // The line with the next two on its page: a name the layout broke after its label or
+            // its surname ("Настоящее удостоверение выдано" / "Жаксылыковой" / "Динаре Тимуровне").
+            let following = lines.dropFirst(index + 1).prefix(2).prefix { $0.page == line.page }
+            let joined = ([line] + following).map(\.text).joined(separator: " ")
             if facts.authors == nil, let label = authorLabels.first(where: line.folded.hasPrefix) {
                 let list = String(line.text.dropFirst(label.count))
                 let names = list.split(separator: ",").map { $0.trimming(" ;") }.filter { nameWords($0) != nil }
@@ -21,7 +25,10 @@ enum PeopleFinder {
                 continue
             }
             // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
-            if let name = holderLabels.lazy.filter({ line.folded.hasPrefix($0) || line.folded.contains(" " + $0) }).compactMap({ name(after: $0, in: line) }).first {
+            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0) || line.folded.contains(" " + $0) }
+            if let name = labels.compactMap({ name(after: $0, in: line) }).first
+                ?? labels.filter({ line.folded.hasSuffix($0) || line.folded.hasSuffix($0 + ":") }).compactMap({ _ in nameWords(String(joined.dropFirst(line.text.count + 1))) }).first
+            {
                 record(name, line, &facts)
                 continue
             }
@@ -37,8 +44,19 @@ enum PeopleFinder {
             }
             // A full name with its patronymic, anywhere but on a signatory's line: "Дәрігер
             // Серікбаева Айгерім Қайратқызы … тағайындалсын", "награждается Нурланова Асель Ерлановна".
-            if facts.holderName == nil, !signatories.contains(where: line.folded.contains), let name = fullName(in: line.text) {
+            if facts.holderName == nil, !signatories.contains(where: line.folded.contains),
+                let name = fullName(in: line.text) ?? (line.text.split(separator: " ").count == 1 ? fullName(in: joined) : nil)
+            {
                 record(name, line, confidence: 0.75, &facts)
+                continue
+            }
+            // "Listener: Timur Akhmetov", "Learner: …": a name standing after a label of its own.
+            // Which label is not known, so it recognises the worker but never refuses a document.
+            if let colon = line.text.firstIndex(of: ":"), line.text[..<colon].split(separator: " ").count <= 2,
+                !signatories.contains(where: line.folded.contains), let name = nameWords(String(line.text[line.text.index(after: colon)...]).trimming(" ")),
+                name.count + 2 >= line.text[line.text.index(after: colon)...].trimming(" ").count
+            {
+                record(name, line, confidence: ExtractedFacts.unlabelledNameConfidence, &facts)
                 continue
             }
             if nextLineLabels.contains(where: line.folded.contains) {
@@ -75,8 +93,9 @@ enum PeopleFinder {
         }
     }
 
+    /// Notes a person; the holder is the first name read with the most certainty.
     private static func record(_ name: String, _ line: SourceText.Line, confidence: Double = 0.85, _ facts: inout ExtractedFacts) {
-        if facts.holderName == nil { facts.holderName = Found(name, line, confidence: confidence) }
+        if confidence > facts.holderName?.confidence ?? 0 { facts.holderName = Found(name, line, confidence: confidence) }
         if !facts.people.contains(where: { $0.value == name }) { facts.people.append(Found(name, line, confidence: confidence)) }
     }
 
