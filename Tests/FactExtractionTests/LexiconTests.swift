@@ -5,6 +5,15 @@ import Testing
 
 @Suite("The lexicon: wordings as data")
 struct LexiconTests {
+    /// The files as the repository holds them, loaded so that a mistake is a failure with its
+    /// place rather than the stop the built-in lexicon makes at start.
+    @Test func theBuiltInFilesAreValid() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/FactExtraction/Lexicon")
+        let lexicon = try Lexicon().adding(directory: folder)
+        #expect(lexicon.fingerprint == Lexicon.standard.fingerprint)
+    }
+
     @Test func theBuiltInLexiconCoversEveryActivityAndUnit() {
         let lexicon = Lexicon.standard
         for activity in ActivityKind.allCases { #expect(!(lexicon.activityPhrases[activity] ?? []).isEmpty, "\(activity)") }
