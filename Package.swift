@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR"]),
-        .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"], exclude: ["Fixtures"]),
         .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
         .testTarget(
