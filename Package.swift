@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"], exclude: ["Fixtures"]),
-        .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR"]),
+        .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
         .testTarget(
             name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],

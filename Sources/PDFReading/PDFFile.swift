@@ -181,16 +181,28 @@ public final class PDFFile: @unchecked Sendable {
 
     /// Cairo's limit on either side of an image surface.
     private static let maximumSide = 32_767
+    /// The most pixels a render may have: an A0 poster at 250 dpi, 400 MB of cairo surface. A
+    /// page a few hundred bytes of PDF can declare 2.7 m square would need 4 GB at 300 dpi.
+    public static let maximumPixels = 100_000_000
 
-    private static func rasterize(_ page: OpaquePointer, dpi: Int, number: Int) throws(PDFReadError) -> RasterImage {
+    /// Renders at `dpi`, or at the highest resolution below it at which the page fits cairo's
+    /// sides and the pixel budget: a large page reads as well at a little less.
+    private static func rasterize(_ page: OpaquePointer, dpi requested: Int, number: Int) throws(PDFReadError) -> RasterImage {
         var widthInPoints = 0.0, heightInPoints = 0.0
         poppler_page_get_size(page, &widthInPoints, &heightInPoints)
-        let scale = Double(dpi) / 72
-        let width = Int((widthInPoints * scale).rounded(.up)), height = Int((heightInPoints * scale).rounded(.up))
-        guard dpi > 0, (1...maximumSide).contains(width), (1...maximumSide).contains(height) else {
-            throw .renderFailed(
-                "page \(number): \(Int(widthInPoints))×\(Int(heightInPoints)) pt at \(dpi) dpi is \(width)×\(height) pixels")
+        let inches = (width: widthInPoints / 72, height: heightInPoints / 72)
+        // Comparisons, not conversions, until the sizes are known to be finite and in range: a
+        // damaged MediaBox gives any double, and converting one too large for Int traps.
+        let fitting = min(
+            Double(maximumSide) / inches.width, Double(maximumSide) / inches.height,
+            (Double(maximumPixels) / (inches.width * inches.height)).squareRoot())
+        let dpi = fitting < Double(requested) ? Int(fitting) : requested
+        let exact = (width: inches.width * Double(dpi), height: inches.height * Double(dpi))
+        guard dpi > 0, exact.width > 0, exact.height > 0, exact.width <= Double(maximumSide), exact.height <= Double(maximumSide) else {
+            throw .renderFailed("page \(number): \(widthInPoints)×\(heightInPoints) pt cannot be rendered at \(requested) dpi or less")
         }
+        let width = max(1, Int(exact.width.rounded(.up))), height = max(1, Int(exact.height.rounded(.up)))
+        let scale = Double(dpi) / 72
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {

@@ -147,11 +147,23 @@ struct RenderingTests {
         #expect(image.width > image.height)
     }
 
-    @Test func aResolutionCairoCannotHoldFailsToRender() throws {
-        let pdf = try PDFFile(path: Shared.russianTextPDF)
-        #expect(throws: PDFReadError.renderFailed("page 1: 595×841 pt at 3000 dpi is 24804×35079 pixels")) {
-            try pdf.render(page: 0, dpi: 3000)
-        }
+    /// A page 7800 pt square (2.75 m) at 300 dpi would be a 4 GB cairo surface; it renders at the
+    /// resolution that fits the pixel budget.
+    @Test func aPageTooLargeForThePixelBudgetRendersAtALowerResolution() throws {
+        let image = try PDFFile(path: Fixtures.path("page-7800pt-square.pdf")).render(page: 0, dpi: 300)
+        #expect((image.width, image.height, image.dpi) == (9967, 9967, 92))
+        #expect(image.width * image.height <= PDFFile.maximumPixels)
+    }
+
+    /// MediaBox widths of 10^29 and 10^400 (infinite as a double) made the render trap converting
+    /// the page's pixel size to Int.
+    @Test(arguments: [
+        ("mediabox-30-digits.pdf", "page 1: 1e+29×842.0 pt cannot be rendered at 300 dpi or less"),
+        ("mediabox-401-digits.pdf", "page 1: inf×842.0 pt cannot be rendered at 300 dpi or less"),
+    ])
+    func aPageNoResolutionFitsFailsToRender(name: String, reason: String) throws {
+        let pdf = try PDFFile(path: Fixtures.path(name))
+        #expect(throws: PDFReadError.renderFailed(reason)) { try pdf.render(page: 0, dpi: 300) }
     }
 
     /// ImageMagick's scans are 16 pixels square at 300 dpi: too small to read, not an error.
