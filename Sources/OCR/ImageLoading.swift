@@ -21,18 +21,25 @@ public func loadImage(path: String) throws(OCRError) -> [RasterImage] {
     switch Int(format) {
     case IFF_TIFF, IFF_TIFF_PACKBITS, IFF_TIFF_RLE, IFF_TIFF_G3, IFF_TIFF_G4, IFF_TIFF_LZW, IFF_TIFF_ZIP,
         IFF_TIFF_JPEG:
-        for page in 0..<Int32(tiffPageCount(path)) {
+        let stored = tiffPageCount(path)
+        var total = 0
+        for page in 0..<Int32(stored) {
             var width: Int32 = 0, height: Int32 = 0, bps: Int32 = 0, spp: Int32 = 0, resolution: Int32 = 0, colormap: Int32 = 0, kind: Int32 = 0
             guard readHeaderTiff(path, page, &width, &height, &bps, &spp, &resolution, &colormap, &kind) == 0 else {
                 throw .unreadableImage("\(path): page \(page + 1) of the TIFF has no readable header")
             }
             try checkPixels(width: width, height: height)
+            total += Int(width) * Int(height)
+        }
+        // Every page is decoded at once: the whole file is bounded too (a 40-page scan at 300 dpi).
+        guard total <= 4 * imagePixelLimit else {
+            throw .unreadableImage("\(path): its \(stored) pages have \(total / 1_000_000) million pixels, over the \(4 * imagePixelLimit / 1_000_000) million a file may have")
         }
         var pages = pixaReadMultipageTiff(path)
         guard pages != nil else { throw .unreadableImage("\(path): the TIFF data cannot be decoded") }
         defer { pixaDestroy(&pages) }
         // Leptonica skips a page it cannot decode; a lost page must not pass unnoticed.
-        let stored = tiffPageCount(path), decoded = Int(pixaGetCount(pages))
+        let decoded = Int(pixaGetCount(pages))
         guard decoded == stored else {
             throw .unreadableImage("\(path): \(stored - decoded) of the TIFF's \(stored) pages cannot be decoded")
         }

@@ -49,6 +49,18 @@ final class Picture {
     var height: Int { withPix { Int(pixGetHeight($0)) } }
     var dpi: Int { withPix { Int(pixGetXRes($0)) } }
 
+    /// The picture turned back by the skew leptonica finds (a sweep of ±7°, binarised at 130),
+    /// and that skew in degrees clockwise; itself and 0 when there is no reliable skew or one
+    /// under 0.1°, where leptonica returns a clone of the same pointer.
+    func straightened() -> (picture: Picture, skew: Double) {
+        var angle: Float = 0, confidence: Float = 0
+        let straight = withPix { pix in
+            pixDeskewGeneral(pix, 0, 0, 0, 0, 0, &angle, &confidence).map { ($0, $0 != pix) }
+        }
+        guard let (pix, deskewed) = straight else { return (self, 0) }
+        return (Picture(pix), deskewed ? -Double(angle) : 0)
+    }
+
     /// The image as `gray8`, whatever its depth, colormap or alpha (alpha is flattened on white).
     func raster() -> RasterImage? {
         let hasAlpha = withPix { pixGetSpp($0) == 4 }

@@ -59,19 +59,7 @@ public final class OCREngine {
     /// Straightens the picture and reads it.
     private func read(_ picture: Picture, rotation: Int, deadline: ContinuousClock.Instant, timeout: Duration) throws(OCRError) -> OCRPage {
         let clock = ContinuousClock()
-        var picture = picture
-        var skew = 0.0
-        var angle: Float = 0, confidence: Float = 0
-        // Defaults: a sweep of ±7°, binarised at 130. Leptonica returns a clone, the same
-        // pointer, when it finds no reliable skew or one under 0.1°.
-        let straight = picture.withPix { pix in
-            pixDeskewGeneral(pix, 0, 0, 0, 0, 0, &angle, &confidence).map { ($0, $0 != pix) }
-        }
-        if let (pix, deskewed) = straight {
-            if deskewed { skew = -Double(angle) }
-            picture = Picture(pix)
-        }
-
+        let (picture, skew) = picture.straightened()
         picture.withPix { TessBaseAPISetImage2(reader, $0) }
         if picture.dpi > 0 { TessBaseAPISetSourceResolution(reader, Int32(picture.dpi)) }
         let monitor = TessMonitorCreate()

@@ -193,8 +193,15 @@ public final class PDFFile: @unchecked Sendable {
     private static func rasterize(_ page: OpaquePointer, dpi requested: Int, number: Int) throws(PDFReadError) -> RasterImage {
         var widthInPoints = 0.0, heightInPoints = 0.0
         poppler_page_get_size(page, &widthInPoints, &heightInPoints)
+        // Compared before converted: a damaged MediaBox gives any double (10^29, infinity), and
+        // converting one too large for Int traps.
+        guard widthInPoints.isFinite, heightInPoints.isFinite, widthInPoints > 0, heightInPoints > 0,
+            widthInPoints < 1e7, heightInPoints < 1e7
+        else {
+            throw .renderFailed("page \(number): \(widthInPoints)×\(heightInPoints) pt cannot be rendered at \(requested) dpi or less")
+        }
         let area = widthInPoints / 72 * heightInPoints / 72
-        let affordable = area > 0 ? Int((Double(pixelBudget) / area).squareRoot()) : requested
+        let affordable = Int(min(Double(requested), (Double(pixelBudget) / area).squareRoot()))
         guard affordable >= min(requested, minimumDPI) else {
             throw .pageTooLarge(page: number, widthPoints: Int(widthInPoints), heightPoints: Int(heightInPoints))
         }

@@ -51,6 +51,19 @@ struct ImageLoadingTests {
         }
     }
 
+    /// A 32 KB PNG that decodes to 144 million pixels, and a 29 KB TIFF of five pages of 90
+    /// million each: refused from their headers, before anything is decoded. (A 280 KB PNG of
+    /// 40000×40000 pixels took over 4 GB to load before the limit.)
+    @Test(arguments: [
+        ("blank-12000x12000.png", OCRError.tooManyPixels(width: 12_000, height: 12_000, limit: imagePixelLimit)),
+        ("blank-5-pages-10000x9000.tif", .unreadableImage("its 5 pages have 450 million pixels, over the 400 million a file may have")),
+    ])
+    func anImageOfTooManyPixelsIsRefusedUndecoded(name: String, error: OCRError) {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
+        let expected = if case .unreadableImage(let reason) = error { OCRError.unreadableImage("\(path): \(reason)") } else { error }
+        #expect(throws: expected) { try loadImage(path: path) }
+    }
+
     @Test func aMissingFileIsAnUnreadableImage() {
         #expect(throws: OCRError.unreadableImage("/nonexistent/page.jpg: no such file, or it cannot be read")) {
             try loadImage(path: "/nonexistent/page.jpg")

@@ -15,6 +15,13 @@ enum Shared {
     static let kazakhScanPDF = path("corpus/inbox/720105316225/01_seminar.pdf")
 }
 
+/// Files of this test target's `Fixtures/`: minimized inputs that once broke the reader.
+enum Fixtures {
+    static func path(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
+    }
+}
+
 /// A scratch directory removed with the value.
 final class TemporaryDirectory {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("pdf-tests-\(UUID().uuidString)")

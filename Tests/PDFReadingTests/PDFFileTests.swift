@@ -153,6 +153,17 @@ struct RenderingTests {
         #expect((300..<3000).contains(image.dpi), "\(image.dpi) dpi")
     }
 
+    /// MediaBox widths of 10^29 and 10^400 (infinite as a double) made the render trap converting
+    /// the page's pixel size to Int.
+    @Test(arguments: [
+        ("mediabox-30-digits.pdf", "page 1: 1e+29×842.0 pt cannot be rendered at 300 dpi or less"),
+        ("mediabox-401-digits.pdf", "page 1: inf×842.0 pt cannot be rendered at 300 dpi or less"),
+    ])
+    func aPageNoResolutionFitsFailsToRender(name: String, reason: String) throws {
+        let pdf = try PDFFile(path: Fixtures.path(name))
+        #expect(throws: PDFReadError.renderFailed(reason)) { try pdf.render(page: 0, dpi: 300) }
+    }
+
     /// ImageMagick's scans are 16 pixels square at 300 dpi: too small to read, not an error.
     @Test func aScanTooSmallToReadGivesNoText() throws {
         let image = try PDFFile(path: Shared.realWorldPDFs + "/imagemagick-CCITTFaxDecode.pdf").render(page: 0)
