@@ -42,11 +42,12 @@ public struct FolderAssessment: Sendable {
             }
             let contentKey = record.sha256 + (record.item.map { "#\($0)" } ?? "")
             let sameFacts = record.evidence?.fingerprint.flatMap { seenEvidence[$0] }
+            let identified = Self.isIdentified(record.evidence)
             var item = Self.decide(
-                record, workerName: workerName, duplicateOf: seenContent[contentKey] ?? (Self.isIdentified(record.evidence) ? sameFacts : nil),
+                record, workerName: workerName, duplicateOf: seenContent[contentKey] ?? (identified ? sameFacts : nil),
                 confirmationDate: confirmationDate, interpretation: interpretation)
             // The same few facts without a number or a date do not prove the same document: a person compares them.
-            if seenContent[contentKey] == nil, !Self.isIdentified(record.evidence), let sameFacts, item.outcome.decision != .refused {
+            if !identified, let sameFacts, item.outcome.decision != .refused {
                 let note = "it may repeat \(sameFacts): the same facts, but no number or date to tell them apart"
                 item = .init(evidence: item.evidence, criterion: item.criterion, outcome: .review(item.outcome.reviewNotes + [note]))
             }

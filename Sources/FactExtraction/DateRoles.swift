@@ -68,22 +68,22 @@ enum DateRoles {
     static func survey(_ lines: [SourceText.Line], _ lexicon: Lexicon) -> Seen {
         var seen = Seen()
         let spansByLine = lines.map { line in
-            lexicon.first(in: lexicon.list("birth-labels"), of: line.folded) != nil ? nil : DateGrammar.spans(in: line.folded, lexicon)
+            lexicon.mentions("birth-labels", in: line.folded) ? nil : DateGrammar.spans(in: line.folded, lexicon)
         }
         for (index, line) in lines.enumerated() {
             guard let spans = spansByLine[index] else { continue }
             let folded = line.folded
-            let isOngoing = lexicon.first(in: lexicon.list("ongoing"), of: folded) != nil
+            let isOngoing = lexicon.mentions("ongoing", in: folded)
             if isOngoing, seen.ongoing == nil { seen.ongoing = line }
             if spans.isEmpty {
                 if let year = publicationYear(folded, lexicon) { seen.years.append((year, line)) }
                 continue
             }
-            let isIssue = lexicon.first(in: lexicon.list("issue-labels"), of: folded) != nil
+            let isIssue = lexicon.mentions("issue-labels", in: folded)
             // "№ 12 от 01.02.2024", "2023 жылғы 15 қазандағы № 164", "№ 108 08.08.2021 ж.", or a line
             // of its own "dated April 25, 2022", "Date: 28.01.2025".
             let labels = lexicon.dateWords.documentDateLabels
-            let isDocumentDate = folded.contains("№") && (labels.contains(where: folded.contains) || folded.count <= 30 || spans.allSatisfy { if case .single = $0 { true } else { false } })
+            let isDocumentDate = folded.contains("№") && (labels.contains(where: folded.contains) || spans.allSatisfy { if case .single = $0 { true } else { false } })
                 || labels.contains { folded.hasPrefix($0.trimmingCharacters(in: .whitespaces) + " ") }
             let nextSpans = index + 1 < lines.count ? spansByLine[index + 1] ?? [] : []
             // A date alone on its line heads a letter ("May 9, 2021" first), or dates the order whose

@@ -29,7 +29,7 @@ public enum FactExtractor {
         if let translation = parts.translation, let marker = translation.first {
             let language = LanguageDetector.language(of: translation.map(\.text).joined(separator: " "))
             facts.translationLanguage = language
-            let notarized = translation.contains { line in lexicon.first(in: lexicon.list("notary"), of: line.folded) != nil }
+            let notarized = translation.contains { line in lexicon.mentions("notary", in: line.folded) }
             facts.notarizedTranslation = Found(notarized && ["kk", "ru"].contains(language ?? ""), marker, confidence: notarized ? 0.9 : 0.6)
         }
 
@@ -65,14 +65,11 @@ public enum FactExtractor {
     }
 
     private static func readQuantities(_ lines: [SourceText.Line], fallback: [SourceText.Line], _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
-        let groups = [lines, SourceText.pairs(lines), fallback, SourceText.pairs(fallback)]
+        let candidates = [lines, SourceText.pairs(lines), fallback, SourceText.pairs(fallback)].joined()
+        // Each line read once; the first line stating a unit gives its amount.
+        let read = candidates.map { line in (amounts: QuantityFinder.amounts(in: line.folded, lexicon), line: line) }
         func first(_ unit: Lexicon.Unit) -> (QuantityFinder.Amount, SourceText.Line)? {
-            for group in groups {
-                for line in group {
-                    if let amount = QuantityFinder.amounts(in: line.folded, lexicon).first(where: { $0.unit == unit }) { return (amount, line) }
-                }
-            }
-            return nil
+            read.lazy.compactMap { found in found.amounts.first { $0.unit == unit }.map { ($0, found.line) } }.first
         }
         func whole(_ value: Hours) -> Int? { value.isWhole ? value.thousandths / 1000 : nil }
         if let (hours, line) = first(.hours) {
@@ -89,7 +86,7 @@ public enum FactExtractor {
             facts.clinicalScenarios = Found(value, line, count.entry, confidence: 0.9)
         }
         if facts.hours == nil, facts.credits == nil, facts.weeks == nil, facts.days == nil {
-            for line in groups.joined() {
+            for line in candidates {
                 if let label = QuantityFinder.unreadVolume(in: line.folded, lexicon) {
                     facts.unreadVolume = Found(line.original, line, label, confidence: 0.5)
                     break
@@ -108,8 +105,9 @@ public enum FactExtractor {
         for insideNames in isOrganisations ? [false, true] : [false] {
             for line in lines {
                 for level in levels {
-                    let entries = lexicon.group("significance", level.rawValue).filter { insideNames || !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon) }
-                    if let entry = lexicon.first(in: entries, of: line.folded) {
+                    if let entry = lexicon.group("significance", level.rawValue).first(where: {
+                        line.folded.contains($0.text) && (insideNames || !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon))
+                    }) {
                         facts.significance = Found(level, line, entry, confidence: insideNames ? 0.7 : 0.85)
                         return
                     }

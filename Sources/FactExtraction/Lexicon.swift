@@ -216,6 +216,11 @@ extension Lexicon {
         entries.first { folded.contains($0.text) }
     }
 
+    /// Whether the folded text contains a wording of the plain-list `section`.
+    func mentions(_ section: String, in folded: String) -> Bool {
+        first(in: list(section), of: folded) != nil
+    }
+
     /// The first entry of `entries` the folded text contains as whole words ("очно", not the
     /// "очна" of "легочная").
     func firstWhole(in entries: [Entry], of folded: String) -> Entry? {

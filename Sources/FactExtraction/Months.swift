@@ -2,9 +2,10 @@
 /// long enough to be unambiguous in every grammatical case ("апрел" covers апрель, апреля, апреле).
 enum Months {
     /// The month a word names, or nil. The word must start with a known prefix and not run on
-    /// for long after it (so "марта" is March but "мартен" is not a month; Kazakh case endings
-    /// such as "қарашадан" are longer).
-    static func month(of word: Substring, in lexicon: Lexicon = .standard) -> Int? {
+    /// for long after it: up to four letters of ending ("марта", "мартовский" is not a month),
+    /// eight after a prefix of five letters or more (Kazakh "қарашадан", "қазандағы"). The
+    /// grammar asks only of words that stand between a day and a year.
+    static func month(of word: Substring, in lexicon: Lexicon) -> Int? {
         let word = word.lowercased()
         for entry in lexicon.monthPrefixes where word.hasPrefix(entry.text) {
             let extra = word.count - entry.text.count

@@ -13,8 +13,8 @@ enum PeopleFinder {
         for (index, line) in lines.enumerated() {
             // The line with the next two on its page: a name the layout broke after its label or
             // its surname ("Настоящее удостоверение выдано" / "Жаксылыковой" / "Динаре Тимуровне").
-            let following = lines.dropFirst(index + 1).prefix(2).prefix { $0.page == line.page }
-            let joined = ([line] + following).map(\.text).joined(separator: " ")
+            let following = lines.dropFirst(index + 1).prefix(2).prefix { $0.page == line.page }.map(\.text).joined(separator: " ")
+            let joined = line.text + " " + following
             if facts.authors == nil, let label = authorLabels.first(where: line.folded.hasPrefix) {
                 let list = String(line.text.dropFirst(label.count))
                 let names = list.split(separator: ",").map { $0.trimming(" ;") }.filter { nameWords($0) != nil }
@@ -26,9 +26,8 @@ enum PeopleFinder {
             }
             // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
             let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0) || line.folded.contains(" " + $0) }
-            if let name = labels.compactMap({ name(after: $0, in: line) }).first
-                ?? labels.filter({ line.folded.hasSuffix($0) || line.folded.hasSuffix($0 + ":") }).compactMap({ _ in nameWords(String(joined.dropFirst(line.text.count + 1))) }).first
-            {
+            let endsWithLabel = labels.contains { line.folded.hasSuffix($0) || line.folded.hasSuffix($0 + ":") }
+            if let name = labels.compactMap({ name(after: $0, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
                 record(name, line, &facts)
                 continue
             }
@@ -36,8 +35,10 @@ enum PeopleFinder {
             // attended…", "Ruslan Mukhamedov, cardiologist, is appointed…".
             if let name = nameWords(line.text) {
                 let rest = line.folded.dropFirst(name.count).drop { $0 == " " || $0 == "," }
-                let clause = rest.split(separator: ",", maxSplits: 1).count > 1 && rest.prefix(40).contains(",") ? rest.split(separator: ",", maxSplits: 1)[1].drop { $0 == " " } : rest
-                if predicates.contains(where: { rest.hasPrefix($0 + " ") || clause.hasPrefix($0 + " ") || rest == $0 }) {
+                // The predicate may follow an apposition: "…, cardiologist, is appointed".
+                let afterApposition = rest.prefix(40).firstIndex(of: ",").map { rest[rest.index(after: $0)...].drop { $0 == " " } }
+                let clauses = [rest] + (afterApposition.map { [$0] } ?? [])
+                if predicates.contains(where: { predicate in rest == predicate || clauses.contains { $0.hasPrefix(predicate + " ") } }) {
                     record(name, line, confidence: 0.8, &facts)
                     continue
                 }
@@ -53,8 +54,8 @@ enum PeopleFinder {
             // "Listener: Timur Akhmetov", "Learner: …": a name standing after a label of its own.
             // Which label is not known, so it recognises the worker but never refuses a document.
             if let colon = line.text.firstIndex(of: ":"), line.text[..<colon].split(separator: " ").count <= 2,
-                !signatories.contains(where: line.folded.contains), let name = nameWords(String(line.text[line.text.index(after: colon)...]).trimming(" ")),
-                name.count + 2 >= line.text[line.text.index(after: colon)...].trimming(" ").count
+                !signatories.contains(where: line.folded.contains),
+                case let value = line.text[line.text.index(after: colon)...].trimming(" "), let name = nameWords(value), name.count + 2 >= value.count
             {
                 record(name, line, confidence: ExtractedFacts.unlabelledNameConfidence, &facts)
                 continue
