@@ -61,10 +61,15 @@ let package = Package(
         .target(
             name: "XMLRecords", dependencies: ["CLibXML2", "CPDRules"], exclude: ["README.md"],
             resources: [.copy("cpd-activities-1.xsd")]),
+        // PDF pages and image files to gray pixels in a child process (`cpd` itself) with time
+        // and memory limits, so a decoder that loops or explodes costs one file.
+        .target(name: "Rasterization", dependencies: ["OCR", "PDFReading"]),
         // Any evidence file to facts: detects the kind, reads text or recognises it, extracts.
         .target(
             name: "Intake",
-            dependencies: ["CGLib", "CPDRules", "FactExtraction", "JournalLists", "OCR", "PDFReading", "PersonNames", "XMLRecords"]),
+            dependencies: [
+                "CGLib", "CPDRules", "FactExtraction", "JournalLists", "OCR", "PDFReading", "PersonNames", "Rasterization", "XMLRecords",
+            ]),
         // A worker's folder assessed: the intake's records decided under the rules and Appendix 3.
         .target(name: "Confirmation", dependencies: ["CPDRules", "Intake", "PersonNames"]),
         // The templates of the forms, the single source of their wording (folder Templates/).
@@ -104,7 +109,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .executableTarget(name: "cpd", dependencies: ["CPDCommand"]),
+        .executableTarget(name: "cpd", dependencies: ["CPDCommand", "Rasterization"]),
         // Times the reading of PDFs and scans against pdftotext and the tesseract CLI (Benchmarks/README.md).
         .executableTarget(name: "ReadingBenchmark", dependencies: ["PDFReading", "OCR"], path: "Benchmarks/ReadingBenchmark"),
         // Times cpd watch: drop-to-forms latency and a 1,000-file backlog against cpd assess.
@@ -115,6 +120,7 @@ let package = Package(
         // Draws the sample evidence in Samples/ (run: swift run make-samples).
         .executableTarget(name: "make-samples", dependencies: ["Forms", "OCR", "PDFReading", "CPangoCairo", "CTesseract"], path: "Sources/SampleMaker"),
 
+        .testTarget(name: "RasterizationTests", dependencies: ["CPangoCairo", "OCR", "Rasterization"], exclude: ["Fixtures"]),
         .testTarget(name: "CPDRulesTests", dependencies: ["CPDRules"]),
         .testTarget(name: "CPDActivityFileTests", dependencies: ["CPDActivityFile"]),
         .testTarget(name: "CPDReportTests", dependencies: ["CPDReport"]),
@@ -123,7 +129,7 @@ let package = Package(
             exclude: ["WordingBank"]),
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR", "Rasterization"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"], exclude: ["Fixtures"]),
         .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR", "CPangoCairo"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),

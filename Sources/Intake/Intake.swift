@@ -5,6 +5,7 @@ import JournalLists
 import OCR
 import PDFReading
 import PersonNames
+import Rasterization
 import XMLRecords
 
 /// What the intake needs besides the files: whose evidence it is, the journal lists, limits.
@@ -24,14 +25,17 @@ public struct IntakeOptions: Sendable {
     public var pageLimit: Int
     /// The wordings the facts are read with (`--lexicon` lays more over the built-in ones).
     public var lexicon: Lexicon
+    /// Decodes page images and photos in a child process, with its limits.
+    public var rasterizer: Rasterizer
 
     public init(
         worker: PersonName? = nil, quartiles: QuartileList? = nil, recommendedJournals: RecommendedJournals? = nil,
         interpretation: Interpretation = .default, pageTimeout: Duration = .seconds(60),
         documentTimeout: Duration = .seconds(600), sizeLimit: Int = 200 * 1024 * 1024, pageLimit: Int = 500,
-        lexicon: Lexicon = .standard
+        lexicon: Lexicon = .standard, rasterizer: Rasterizer = .installed()
     ) {
         self.lexicon = lexicon
+        self.rasterizer = rasterizer
         self.worker = worker
         self.quartiles = quartiles
         self.recommendedJournals = recommendedJournals
@@ -142,8 +146,9 @@ public struct Intake: Sendable {
         record.source = scanned.isEmpty ? .pdfText : .pdfOCR
         record.pages = pdf.pageCount
         if pdf.pageCount > pageCount { record.uncertainties.append("only the first \(pageCount) of \(pdf.pageCount) pages were read") }
+        let rasterizer = options.rasterizer
         let recognized = await recognize(pages: scanned) { index throws(IntakeError) in
-            do { return try pdf.render(page: index, dpi: 300) } catch { throw .pdf("\(error)") }
+            do { return try rasterizer.renderPage(ofPDF: path, index: index, dpi: 300) } catch { throw .pdf("\(error)") }
         }
         for (index, result) in recognized {
             switch result {
@@ -159,7 +164,7 @@ public struct Intake: Sendable {
     private func readImage(_ path: String, sha256: String) async -> ExtractionRecord {
         let images: [RasterImage]
         do {
-            images = try loadImage(path: path)
+            images = try options.rasterizer.decodeImage(at: path)
         } catch {
             return failed(path, sha256, .image(error.description))
         }

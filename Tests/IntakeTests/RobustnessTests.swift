@@ -1,6 +1,7 @@
 import Foundation
 import Intake
 import OCR
+import Rasterization
 import Testing
 
 /// Files made by others, broken files and hostile files: each gives facts or a specific error,
@@ -95,5 +96,16 @@ struct RobustnessTests {
         let record = try #require(await intake.read(path).first)
         #expect(record.source == .imageOCR)
         #expect(record.activity == .seminar)
+    }
+
+    /// A form field poppler lays out forever when the page is drawn (Fuzz/README.md): the page
+    /// costs the decoder's time limit, the record says why, and reading goes on.
+    @Test(.timeLimit(.minutes(1))) func aPDFThatMakesTheRendererLoopIsAnErrorNotAHang() async throws {
+        let hang = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RasterizationTests/Fixtures/poppler-multiline-field-hang.pdf")
+        var options = intake.options
+        options.rasterizer.timeLimit = .seconds(2)
+        let record = try #require(await Intake(options: options, ocr: Self.pool).read(hang.path).first)
+        #expect(record.errors.contains { $0.description.contains("could not be decoded within 2 s") }, "\(record.errors)")
     }
 }
