@@ -31,6 +31,23 @@ struct InputFaultTests {
         #expect(missing.stdout.contains("certificate.pdf"), "the files that are there are still reported")
     }
 
+    /// libjpeg prints its complaints on standard error; the officer sees them in the record.
+    @Test func aDamagedPhotosDecoderWarningIsInTheRecordNotOnStderr() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photo = try #require(try FileManager.default.contentsOfDirectory(at: Self.corpus.appendingPathComponent("inbox"), includingPropertiesForKeys: nil)
+            .flatMap { try FileManager.default.contentsOfDirectory(at: $0, includingPropertiesForKeys: nil) }
+            .filter { $0.pathExtension == "jpg" }.sorted { $0.path < $1.path }.first)
+        var bytes = try Data(contentsOf: photo)
+        let scan = try #require(bytes.firstRange(of: Data([0xFF, 0xDA]))).upperBound
+        for index in scan + 2_000..<scan + 2_010 { bytes[index] = 0 }
+        try bytes.write(to: folder.appendingPathComponent("photo.jpg"))
+        let result = try CPDProcess.run(["extract", "photo.jpg", "--worker", "Иванов Иван"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.stdout.contains("Corrupt JPEG data"), "\(result.stdout)")
+    }
+
     @Test func aWorkerFolderNamedThroughASymbolicLinkIsTheFolderItPointsTo() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
