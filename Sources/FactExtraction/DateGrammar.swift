@@ -72,10 +72,11 @@ enum DateSpan: Hashable {
 ///
 /// A period's start borrows the month and year its end writes ("12–16.02.2024"), and its end
 /// the month its start writes ("February 12–16, 2024"). Numbers are read day first, as
-/// Kazakhstan and Europe write them; the month comes first only when it is a name.
+/// Kazakhstan and Europe write them; with slashes, month first where the document writes
+/// them so (`NumericOrder`, an American certificate's "06/23/2024").
 enum DateGrammar {
-    static func spans(in folded: String, _ lexicon: Lexicon = .standard) -> [DateSpan] {
-        let parser = Parser(tokens: tokenize(folded), lexicon: lexicon)
+    static func spans(in folded: String, _ lexicon: Lexicon = .standard, order: NumericOrder = .dayFirst) -> [DateSpan] {
+        let parser = Parser(tokens: tokenize(folded), lexicon: lexicon, order: order)
         var spans: [DateSpan] = []
         var index = 0
         while index < parser.tokens.count {
@@ -139,9 +140,31 @@ enum DateGrammar {
         }
     }
 
+    /// Which number of a slashed date is the day. A document writes its dates one way: it is
+    /// month first when one of its slashed dates can only be read so ("06/23/2024") and none
+    /// only day first ("23/06/2024").
+    enum NumericOrder {
+        case dayFirst, monthFirst
+
+        init(of lines: [String]) {
+            var onlyMonthFirst = false, onlyDayFirst = false
+            for line in lines where line.contains("/") {
+                for match in line.matches(of: Self.slashed) {
+                    let (first, second) = (Int(match.output.1)!, Int(match.output.2)!)
+                    if first <= 12 && (13...31).contains(second) { onlyMonthFirst = true }
+                    if second <= 12 && (13...31).contains(first) { onlyDayFirst = true }
+                }
+            }
+            self = onlyMonthFirst && !onlyDayFirst ? .monthFirst : .dayFirst
+        }
+
+        nonisolated(unsafe) private static let slashed = /(?:^|[^\d\/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d\/])/
+    }
+
     private struct Parser {
         let tokens: [Token]
         let lexicon: Lexicon
+        let order: NumericOrder
         var words: DateWords { lexicon.dateWords }
 
         // MARK: Spans
@@ -291,10 +314,12 @@ enum DateGrammar {
             if first.count == 4, isAttachedThroughout, second.count <= 2, third.count <= 2 {
                 written = Written(day: Int(third)!, month: Int(second), year: Int(first), first: index, next: index + 5)
             } else if first.count <= 2, second.count <= 2, third.count == 4 {
-                written = Written(day: Int(first)!, month: Int(second), year: Int(third), first: index, next: index + 5)
+                let (day, month) = monthFirst(separator) ? (Int(second)!, Int(first)) : (Int(first)!, Int(second))
+                written = Written(day: day, month: month, year: Int(third), first: index, next: index + 5)
             } else if first.count <= 2, second.count <= 2, third.count == 2, separator != "-", isAttachedThroughout {
                 let year = Int(third)!
-                written = Written(day: Int(first)!, month: Int(second), year: year < 70 ? 2000 + year : 1900 + year, first: index, next: index + 5)
+                let (day, month) = monthFirst(separator) ? (Int(second)!, Int(first)) : (Int(first)!, Int(second))
+                written = Written(day: day, month: month, year: year < 70 ? 2000 + year : 1900 + year, first: index, next: index + 5)
             } else {
                 return nil
             }
@@ -303,11 +328,15 @@ enum DateGrammar {
             return written
         }
 
+        private func monthFirst(_ separator: String) -> Bool { separator == "/" && order == .monthFirst }
+
         /// "12.02", "12.02." or "12/02": a period's start whose year its end gives ("12.02.–16.02.2024").
         func dayAndMonth(at index: Int) -> Written? {
-            guard let day = day(at: index), let separator = text(at: index + 1), separator == "." || separator == "/",
-                isAttached(index + 1), isAttached(index + 2), let month = digits(at: index + 2).flatMap({ Int($0) }), (1...12).contains(month)
+            guard let first = day(at: index), let separator = text(at: index + 1), separator == "." || separator == "/",
+                isAttached(index + 1), isAttached(index + 2), let second = day(at: index + 2)
             else { return nil }
+            let (day, month) = monthFirst(separator) ? (second, first) : (first, second)
+            guard (1...12).contains(month) else { return nil }
             if text(at: index + 3) == separator, isAttached(index + 3), digits(at: index + 4) != nil { return nil }
             var next = index + 3
             if separator == ".", text(at: next) == ".", isAttached(next) { next += 1 }

@@ -67,8 +67,9 @@ enum DateRoles {
 
     static func survey(_ lines: [SourceText.Line], _ lexicon: Lexicon) -> Seen {
         var seen = Seen()
+        let order = DateGrammar.NumericOrder(of: lines.map(\.folded))
         let spansByLine = lines.map { line in
-            lexicon.mentions("birth-labels", in: line.folded) ? nil : DateGrammar.spans(in: line.folded, lexicon)
+            lexicon.mentions("birth-labels", in: line.folded) ? nil : DateGrammar.spans(in: line.folded, lexicon, order: order)
         }
         for (index, line) in lines.enumerated() {
             guard let spans = spansByLine[index] else { continue }

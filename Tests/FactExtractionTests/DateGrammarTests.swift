@@ -9,7 +9,8 @@ import Testing
 struct DateGrammarTests {
     /// The spans of one line as the extractor sees it: normalised, then lowercased.
     static func read(_ written: String) -> [DateSpan] {
-        DateGrammar.spans(in: TextNormalization.normalize(written).lowercased())
+        let line = TextNormalization.normalize(written).lowercased()
+        return DateGrammar.spans(in: line, order: DateGrammar.NumericOrder(of: [line]))
     }
 
     static func facts(_ text: String) -> ExtractedFacts { FactExtractor.extract(from: SourceText(pages: [text])) }
@@ -21,6 +22,9 @@ struct DateGrammarTests {
         ("01.02.2023", "2023-02-01", "2023-02-01"), ("12. 02. 2024", "2024-02-12", "2024-02-12"),
         ("12 .02.2024", "2024-02-12", "2024-02-12"), ("1.2.23", "2023-02-01", "2023-02-01"),
         ("6/3/2024", "2024-03-06", "2024-03-06"), ("2024-03-06", "2024-03-06", "2024-03-06"),
+        // Month first where the document writes its slashed dates so
+        ("06/23/2024", "2024-06-23", "2024-06-23"), ("from 11/28/2025 to 12/02/2025", "2025-11-28", "2025-12-02"),
+        ("12/25/24", "2024-12-25", "2024-12-25"),
         ("12-02-2024", "2024-02-12", "2024-02-12"), ("01.02.2024 г.", "2024-02-01", "2024-02-01"),
         ("26.11.2023 ж.", "2023-11-26", "2023-11-26"), ("12.02.2024 года", "2024-02-12", "2024-02-12"),
         ("05/11/99", "1999-11-05", "1999-11-05"), ("Дата выдачи: 23.10.2026", "2026-10-23", "2026-10-23"),
@@ -115,13 +119,27 @@ struct DateGrammarTests {
         #expect(texts == ["28 февраля", "3 марта 2024 г"])
     }
 
+    /// A document writes its slashed dates one way: one that can only be month first makes the
+    /// others month first too; with one of each, or none decisive, they are day first.
+    @Test(arguments: [
+        (["Course date: 06/23/2024", "Issue date: 07/01/2024"], DateGrammar.NumericOrder.monthFirst, "2024-07-01"),
+        (["Course date: 23/06/2024", "Issue date: 07/01/2024"], .dayFirst, "2024-01-07"),
+        (["Dates: 06/23/2024 and 23/06/2024", "Issue date: 07/01/2024"], .dayFirst, "2024-01-07"),
+        (["Ref. 12/31", "Issue date: 07/01/2024"], .dayFirst, "2024-01-07"),
+    ])
+    func readsSlashedDatesInTheOrderTheDocumentUses(lines: [String], order: DateGrammar.NumericOrder, issue: String) {
+        let folded = lines.map { TextNormalization.normalize($0).lowercased() }
+        #expect(DateGrammar.NumericOrder(of: folded) == order)
+        #expect(DateGrammar.spans(in: folded[1], order: order).first?.mentions.first?.date.description == issue)
+    }
+
     // MARK: Numbers that are not dates
 
     @Test(arguments: [
         "31.02.2023", "32.01.2024", "12.13.2024", "00.01.2024", "№ 215-2021/ПК", "ISBN 978-601-677-939-2",
         "тел. 8-701-123-45-67", "+7 (701) 123-45-67", "тел. 12-05-56", "ИИН 850312300123", "2023", "2023-2024 учебный год",
         "4,5 часа", "в объеме 12.5 кредита", "12-10", "с 12 по 16 февраля", "12.10-14.10", "с 2019 по 2021 год",
-        "from 2019 to 2021", "№ 12 от", "12/25/2024", "в 10:30-12:00", "May 15 participants", "12-16%",
+        "from 2019 to 2021", "№ 12 от", "в 10:30-12:00", "May 15 participants", "12-16%",
     ])
     func findsNoDateWhereThereIsNone(text: String) {
         #expect(Self.read(text).isEmpty)
