@@ -349,7 +349,7 @@ enum DateGrammar {
             guard let day = day(at: index) else { return nil }
             var next = afterDayMarks(index + 1)
             if let link = word(at: next), words.linkWords.contains(link) { next += 1 }
-            guard let name = word(at: next), let month = Months.month(of: Substring(name), in: lexicon) else { return nil }
+            guard let name = word(at: next), let month = Months.month(of: Substring(name), in: lexicon) ?? Months.roman(name) else { return nil }
             let isPeriodStart = words.ablativeSuffixes.contains { name.hasSuffix($0) }
             next += 1
             if text(at: next) == "." { next += 1 }
@@ -393,7 +393,12 @@ enum DateGrammar {
         /// After a day: an ordinal ending written onto it ("15th", "1er") or a dot ("15.").
         func afterDayMarks(_ index: Int) -> Int {
             var next = index
-            if let suffix = word(at: next), words.ordinalSuffixes.contains(suffix), isAttached(next) { next += 1 }
+            if let suffix = word(at: next), words.ordinalSuffixes.contains(suffix), isAttached(next) {
+                next += 1
+            } else if text(at: next) == "-", isAttached(next), let suffix = word(at: next + 1), words.ordinalSuffixes.contains(suffix), isAttached(next + 1) {
+                // "12-ші ақпан", "с 12-го по 16-е февраля"
+                next += 2
+            }
             if text(at: next) == ".", isAttached(next) { next += 1 }
             return next
         }

@@ -13,4 +13,13 @@ enum Months {
         }
         return nil
     }
+
+    /// A month in Roman numerals, as Russian and Kazakh offices still write it ("12.II.2024",
+    /// "12 XI 2023"); Cyrillic look-alikes (Х, І) as OCR and typists leave them.
+    static func roman(_ word: String) -> Int? {
+        let latin = String(word.lowercased().map { $0 == "х" ? "x" : $0 == "і" ? "i" : $0 })
+        return romanNumerals.firstIndex(of: latin).map { $0 + 1 }
+    }
+
+    private static let romanNumerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 }
