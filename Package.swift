@@ -25,7 +25,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "Watch"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "WorkerConfirmation", "Watch"]),
         .executable(name: "cpd", targets: ["cpd"]),
         // What the fuzz targets in Fuzz/ link: the readers of untrusted files, nothing else.
         .library(name: "CPDReaders", targets: ["FactExtraction", "Intake", "OCR", "PDFReading", "XMLRecords"]),
@@ -77,11 +77,16 @@ let package = Package(
                 "CLibXML2", "CPangoCairo", "CPDReport", "CPDRules", "Confirmation", "FormTemplates", "Intake",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // One worker's confirmation as every caller runs it: identify, stop at a blocked record, read,
+        // assess, write the forms, record them in the register.
+        .target(
+            name: "WorkerConfirmation",
+            dependencies: ["CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "ProfessionalRegister", "Register"]),
         // The watch over an HR inbox: inotify and rescans, settling, state in SQLite, forms kept current.
         .target(
             name: "Watch",
             dependencies: [
-                "CGLib", "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames",
+                "CGLib", "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "WorkerConfirmation",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]),
         // The professional register (order ҚР ДСМ-253/2020): workers, changes, assessments,
@@ -100,7 +105,7 @@ let package = Package(
             name: "CPDCommand",
             dependencies: [
                 "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "FactExtraction", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
-                "ProfessionalRegister", "Register", "Watch",
+                "ProfessionalRegister", "Register", "Watch", "WorkerConfirmation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -135,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "WatchTests",
             dependencies: [
-                "Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log"),
+                "Watch", "WorkerConfirmation", "Confirmation", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),

@@ -68,11 +68,12 @@ struct EvidenceBuilder {
         let journal = JournalPlacement(issns: facts.issn.flatMap { ISSN($0.value) }.map { [$0] } ?? [], title: nil, options: options)
         if let quartile = journal.quartile { list.append(NamedFact(name: "quartile", value: .text(quartile.rawValue), provenance: facts.issn!.provenance, confidence: 0.9)) }
 
-        record.criterion = facts.activity.flatMap { $0.value.criterion(quartile: journal.quartile, inRecommendedJournal: journal.recommended) }
+        record.criterion = facts.activity.flatMap { $0.value == .article ? journal.standing.criterion : $0.value.criterion() }
         if record.activity == .article, record.criterion == nil {
             record.uncertainties.append(journal.missingListNote)
         }
-        record.needsNotarizedTranslation = Self.needsTranslation(language: record.language, criterion: record.criterion, options.interpretation)
+        record.needsNotarizedTranslation = NotarizedTranslation.isRequired(
+            language: record.language, criterion: record.criterion.flatMap(Criterion.number), options.interpretation)
         record.facts = list
 
         guard let criterion = record.criterion else { return record }
@@ -104,14 +105,6 @@ struct EvidenceBuilder {
         return record
     }
 
-    /// Paragraph 7, as the reading in force applies it: a published work needs no translation
-    /// unless `publicationsNeedTranslation`.
-    static func needsTranslation(language: String?, criterion: Int?, _ interpretation: Interpretation) -> Bool {
-        guard let language, !["kk", "ru"].contains(language) else { return false }
-        let isPublication = criterion.flatMap(Criterion.number)?.isPublication ?? false
-        return !isPublication || interpretation.publicationsNeedTranslation
-    }
-
     /// The same certificate scanned twice gives the same fingerprint: the same criterion,
     /// number, holder, dates and volume.
     static func fingerprint(_ evidence: Evidence, holder: String?) -> String {
@@ -127,24 +120,17 @@ struct EvidenceBuilder {
     }
 }
 
-/// Where a journal stands on the user's lists: criterion 10 with a quartile, 8 when
-/// recommended, 9 when on neither list; undecided when a list was not supplied.
+/// A journal looked up on the user's lists; the criterion it gives is the rules' (`JournalStanding`).
 struct JournalPlacement {
-    let quartile: Quartile?
-    let recommended: Bool?
+    let standing: JournalStanding
     let missingListNote: String
 
+    var quartile: Quartile? { standing.quartile }
+
     init(issns: [ISSN], title: String?, options: IntakeOptions) {
-        quartile = options.quartiles?.entry(for: issns)?.quartile
-        if quartile != nil {
-            recommended = nil
-        } else if let list = options.recommendedJournals, options.quartiles != nil {
-            recommended = list.contains(issns: issns, title: title)
-        } else if let list = options.recommendedJournals, list.contains(issns: issns, title: title) {
-            recommended = true
-        } else {
-            recommended = nil
-        }
+        standing = JournalStanding(
+            quartile: options.quartiles?.entry(for: issns)?.quartile, indexedListGiven: options.quartiles != nil,
+            onRecommendedList: options.recommendedJournals?.contains(issns: issns, title: title))
         missingListNote =
             issns.isEmpty && title == nil
             ? "the article's journal is not named, so its criterion (8, 9 or 10) cannot be decided"

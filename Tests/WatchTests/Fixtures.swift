@@ -6,6 +6,8 @@ import Logging
 import OCR
 import PersonNames
 import Watch
+import WorkerConfirmation
+import Confirmation
 
 /// `../shared` beside the package, and the corpus's files and workers.
 enum Shared {
@@ -79,17 +81,24 @@ extension WatchDaemon {
         var options = WatchOptions(inbox: workspace.inbox, output: workspace.output)
         options.settle = settle
         options.youngWindow = 60
-        options.confirmationDate = CalendarDate("2026-11-22")
+        var settings = WorkerConfirmation.Settings()
+        settings.confirmationDate = CalendarDate("2026-11-22")
         let forms = try Forms(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Templates/forms"))
         return WatchDaemon(
             options: options, store: try WatchStore(path: workspace.database.path),
-            intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, clock: clock,
-            logger: Logger(label: "cpd.watch.test") { _ in SwiftLogNoOpLogHandler() }, writeFile: writeFile
-        ) { iin in
-            Shared.workers.first { $0.iin == iin }.map {
-                WorkerIdentity(name: PersonName(registerName: $0.fullName)!, targetCategory: $0.targetCategory, details: RegisterDetails())
-            }
+            intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, register: CorpusRegister(), settings: settings,
+            clock: clock, logger: Logger(label: "cpd.watch.test") { _ in SwiftLogNoOpLogHandler() }, writeFile: writeFile)
+    }
+}
+
+/// The corpus's workers as a register that keeps no confirmations.
+struct CorpusRegister: WorkerRegister {
+    func identity(iin: String, language: FormLanguage, on date: CalendarDate) -> WorkerIdentity? {
+        Shared.workers.first { $0.iin == iin }.map {
+            WorkerIdentity(name: PersonName(registerName: $0.fullName)!, targetCategory: $0.targetCategory, details: RegisterDetails())
         }
     }
+
+    func recordConfirmation(_ assessed: FolderAssessment, forms: [String]) throws {}
 }
