@@ -136,6 +136,9 @@ let package = Package(
             name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],
             exclude: ["Golden"]),
         .testTarget(name: "ConfirmationTests", dependencies: ["Confirmation", "CPDRules", "Intake", "PersonNames"]),
+        .testTarget(
+            name: "WorkerConfirmationTests",
+            dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames"]),
         .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules"]),
         .testTarget(
             name: "WatchTests",
