@@ -128,7 +128,7 @@ let package = Package(
             exclude: ["WordingBank"]),
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR", "CPDRules", "FactExtraction", "PersonNames"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"], exclude: ["Fixtures"]),
         .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR", "CPangoCairo"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),

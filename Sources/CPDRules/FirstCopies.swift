@@ -13,3 +13,17 @@ public struct FirstCopies<Label: Sendable>: Sendable {
         if firstByKey[key] == nil { firstByKey[key] = label }
     }
 }
+
+extension Evidence {
+    /// The same certificate scanned twice gives the same fingerprint: the same criterion, number,
+    /// holder (`holderKey`: the holder's surname as the reader compares names), dates, volumes and
+    /// title (`EvidenceFact.identifiesACopy`).
+    public func copyFingerprint(holderKey: String) -> String {
+        var parts: [String?] = ["\(criterion)"] + EvidenceFact.allCases.filter(\.identifiesACopy).map {
+            $0 == .title ? title?.lowercased() : $0.text(in: self)
+        }
+        // The holder after the number: the layout of the fingerprints the watch has stored.
+        parts.insert(holderKey, at: 2)
+        return parts.map { $0 ?? "-" }.joined(separator: "|")
+    }
+}

@@ -150,15 +150,11 @@ struct TranslationPairs {
         }
     }
 
-    /// The same criterion, and every date and volume both state equal (at least one).
+    /// The same criterion, and every date and volume both state equal (at least one):
+    /// `EvidenceFact.agreesWithTranslation`.
     static func agree(_ original: Evidence, _ translation: Evidence) -> Bool {
         guard original.criterion == translation.criterion else { return false }
-        let facts: [(String?, String?)] = [
-            (original.startDate?.description, translation.startDate?.description), (original.endDate?.description, translation.endDate?.description),
-            (original.issueDate?.description, translation.issueDate?.description), (original.hours?.description, translation.hours?.description),
-            (original.weeks.map(String.init), translation.weeks.map(String.init)), (original.days.map(String.init), translation.days.map(String.init)),
-            (original.testQuestions.map(String.init), translation.testQuestions.map(String.init)),
-        ]
+        let facts = EvidenceFact.allCases.filter(\.agreesWithTranslation).map { ($0.text(in: original), $0.text(in: translation)) }
         let shared = facts.filter { $0.0 != nil && $0.1 != nil }
         return !shared.isEmpty && shared.allSatisfy { $0.0 == $0.1 }
     }
