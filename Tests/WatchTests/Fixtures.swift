@@ -76,7 +76,8 @@ final class FakeClock: WatchClock, @unchecked Sendable {
 extension WatchDaemon {
     /// A daemon over `workspace` that knows the corpus's workers, on the fake clock.
     static func forTests(
-        _ workspace: Workspace, clock: FakeClock, settle: Double = 2, writeFile: @escaping FormSet.FileWriter = FormSet.writeDurably
+        _ workspace: Workspace, clock: FakeClock, settle: Double = 2, writeFile: @escaping FormSet.FileWriter = FormSet.writeDurably,
+        register: CorpusRegister = CorpusRegister()
     ) throws -> WatchDaemon {
         var options = WatchOptions(inbox: workspace.inbox, output: workspace.output)
         options.settle = settle
@@ -87,16 +88,21 @@ extension WatchDaemon {
             .deletingLastPathComponent().appendingPathComponent("Templates/forms"))
         return WatchDaemon(
             options: options, store: try WatchStore(path: workspace.database.path),
-            intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, register: CorpusRegister(), settings: settings,
+            intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, register: register, settings: settings,
             clock: clock, logger: Logger(label: "cpd.watch.test") { _ in SwiftLogNoOpLogHandler() }, writeFile: writeFile)
     }
 }
 
-/// The corpus's workers as a register that keeps no confirmations.
+/// The corpus's workers as a register that keeps no confirmations; a worker whose certificate
+/// expired before the day asked about is blocked.
 struct CorpusRegister: WorkerRegister {
+    var certificateExpired: [String: CalendarDate] = [:]
+
     func identity(iin: String, language: FormLanguage, on date: CalendarDate) -> WorkerIdentity? {
         Shared.workers.first { $0.iin == iin }.map {
-            WorkerIdentity(name: PersonName(registerName: $0.fullName)!, targetCategory: $0.targetCategory, details: RegisterDetails())
+            WorkerIdentity(
+                name: PersonName(registerName: $0.fullName)!, targetCategory: $0.targetCategory, details: RegisterDetails(),
+                blockedSince: certificateExpired[iin].flatMap { $0 < date ? $0 : nil })
         }
     }
 
