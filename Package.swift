@@ -25,7 +25,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "Watch"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "WorkerConfirmation", "Watch"]),
         .executable(name: "cpd", targets: ["cpd"]),
         // What the fuzz targets in Fuzz/ link: the readers of untrusted files, nothing else.
         .library(name: "CPDReaders", targets: ["FactExtraction", "Intake", "OCR", "PDFReading", "XMLRecords"]),
@@ -82,11 +82,16 @@ let package = Package(
                 "CLibXML2", "CPangoCairo", "CPDReport", "CPDRules", "Confirmation", "FormTemplates", "Intake",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // One worker's confirmation as every caller runs it: identify, stop at a blocked record, read,
+        // assess, write the forms, record them in the register.
+        .target(
+            name: "WorkerConfirmation",
+            dependencies: ["CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "ProfessionalRegister", "Register"]),
         // The watch over an HR inbox: inotify and rescans, settling, state in SQLite, forms kept current.
         .target(
             name: "Watch",
             dependencies: [
-                "CGLib", "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames",
+                "CGLib", "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "WorkerConfirmation",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]),
         // The professional register (order ҚР ДСМ-253/2020): workers, changes, assessments,
@@ -105,7 +110,7 @@ let package = Package(
             name: "CPDCommand",
             dependencies: [
                 "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "FactExtraction", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
-                "ProfessionalRegister", "Register", "Watch",
+                "ProfessionalRegister", "Register", "Watch", "WorkerConfirmation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -129,7 +134,7 @@ let package = Package(
             exclude: ["WordingBank"]),
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR", "Rasterization"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR", "CPDRules", "FactExtraction", "PersonNames", "Rasterization"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"], exclude: ["Fixtures"]),
         .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR", "CPangoCairo"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
@@ -137,11 +142,14 @@ let package = Package(
             name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],
             exclude: ["Golden"]),
         .testTarget(name: "ConfirmationTests", dependencies: ["Confirmation", "CPDRules", "Intake", "PersonNames"]),
+        .testTarget(
+            name: "WorkerConfirmationTests",
+            dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames"]),
         .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules"]),
         .testTarget(
             name: "WatchTests",
             dependencies: [
-                "Watch", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log"),
+                "Watch", "WorkerConfirmation", "Confirmation", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),

@@ -7,8 +7,8 @@ import Foundation
 import Intake
 import OCR
 import PersonNames
-import Watch
 import Forms
+import WorkerConfirmation
 
 struct Assess: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,8 +67,7 @@ struct AssessmentOptions: ParsableArguments {
     }
 
     func assessFolder(_ folder: URL) async throws -> AssessmentReport {
-        let (assessed, _, _) = try await assessWorkerFolder(folder)
-        return Self.report(assessed)
+        Self.report(try await confirmFolder(folder).assessment)
     }
 
     static func report(_ assessed: FolderAssessment) -> AssessmentReport {
@@ -77,37 +76,66 @@ struct AssessmentOptions: ParsableArguments {
             origins: assessed.documents.map { .file($0.record) })
     }
 
-    /// Reads and decides every file of a worker's folder; the register and the worker's entry
-    /// come along for the forms.
-    func assessWorkerFolder(_ folder: URL, language: FormLanguage = .ru) async throws -> (FolderAssessment, WorkerDirectory.Entry?, WorkerDirectory?) {
-        let register = try context.loadRegister()
-        let iin = folder.standardizedFileURL.lastPathComponent
-        let date = asOf ?? .today
-        let registered = register?.entry(iin: iin, language: language, on: date)
-        guard let name = context.worker.flatMap(PersonName.init(registerName:)) ?? registered?.name else {
-            throw register == nil
-                ? ValidationError("Give --register (the folder's name is the worker's IIN) or --worker for a folder.")
-                : CommandFailure.invalidInput("the register has no worker with IIN \(iin), the folder's name; give --worker")
+    /// The worker's confirmation as these options set it up, on the machine's clock.
+    func workerConfirmation(language: FormLanguage) throws -> WorkerConfirmation {
+        var settings = WorkerConfirmation.Settings()
+        settings.language = language
+        settings.confirmationDate = asOf
+        settings.targetCategory = target
+        settings.workerName = context.worker.flatMap(PersonName.init(registerName:))
+        settings.interpretation = readings.interpretation
+        return WorkerConfirmation(register: try context.loadRegister(), settings: settings, clock: SystemCalendarClock())
+    }
+
+    /// A worker's folder confirmed (`WorkerConfirmation`): every file read as `cpd extract` reads
+    /// it, then decided; the forms written when `output` is given.
+    func confirmFolder(
+        _ folder: URL, language: FormLanguage = .ru, writing output: (forms: Forms, to: WorkerConfirmation.FormsOutput)? = nil
+    ) async throws -> WorkerConfirmation.Confirmed {
+        let confirmation = try workerConfirmation(language: language)
+        do {
+            return try await confirmation.confirm(folder: folder, writing: output) { worker, files in
+                let lists = try context.loadJournalLists()
+                let lexicon = try context.loadLexicon()
+                let pool = OCRPool(size: jobs)
+                defer { pool.shutDown() }
+                let intake = Intake(
+                    options: IntakeOptions(
+                        worker: worker.name, quartiles: lists.quartiles, recommendedJournals: lists.recommended,
+                        interpretation: readings.interpretation, lexicon: lexicon),
+                    ocr: pool)
+                let progress = ProgressLine(total: files.count)
+                let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
+                progress.finish()
+                return records
+            }
+        } catch let stop as WorkerConfirmation.Stop {
+            throw Self.failure(stop)
+        } catch is WorkerConfirmation.FolderNotReadable {
+            throw CommandFailure.cannotRead(folder.path, "not a readable folder")
+        } catch let failure as WorkerConfirmation.FormsNotWritten {
+            switch failure.reason {
+            case let tooLong as Forms.FieldTooLong: throw CommandFailure.invalidInput("\(tooLong)")
+            case let broken as Forms.Failure: throw CommandFailure.brokenTemplates(broken.description)
+            default:
+                let directory = if case .folder(let url) = output?.to { url.path } else { folder.path }
+                throw CommandFailure.cannotWrite("cannot write the forms to \(directory): \(failure.reason.localizedDescription)")
+            }
+        } catch let failure as WorkerDirectory.Failure {
+            throw CommandFailure(failure)
         }
-        guard let category = target ?? registered?.targetCategory else {
-            throw ValidationError("Give the target category with --target (second, first or highest); the register does not state it.")
+    }
+
+    /// Why a worker is not assessed, as a usage error (64) or bad input (65).
+    static func failure(_ stop: WorkerConfirmation.Stop) -> any Error {
+        switch stop {
+        case .noWorker: ValidationError("Give --register (the folder's name is the worker's IIN) or --worker for a folder.")
+        case .notInRegister(let iin): CommandFailure.invalidInput("the register has no worker with IIN \(iin), the folder's name; give --worker")
+        case .blocked(let expired):
+            CommandFailure.invalidInput(
+                "the register blocks this worker: the specialist certificate expired on \(expired), and a blocked record is not confirmed until the certificate is renewed (register rules, paragraph 14, item 5)")
+        case .noTargetCategory: ValidationError("Give the target category with --target (second, first or highest); the register does not state it.")
         }
-        let files: [URL]
-        do { files = try WorkerFolder.evidenceFiles(in: folder) } catch { throw CommandFailure.cannotRead(folder.path, "not a readable folder") }
-        let lists = try context.loadJournalLists()
-        let lexicon = try context.loadLexicon()
-        let pool = OCRPool(size: jobs)
-        defer { pool.shutDown() }
-        let intake = Intake(
-            options: IntakeOptions(worker: name, quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation, lexicon: lexicon),
-            ocr: pool)
-        let progress = ProgressLine(total: files.count)
-        let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
-        progress.finish()
-        let assessed = FolderAssessment(
-            records: records, workerIIN: WorkerFolder.isIINShaped(iin) ? iin : nil, workerName: name, confirmationDate: date,
-            targetCategory: category, interpretation: readings.interpretation)
-        return (assessed, registered, register)
     }
 
     func assessActivityFile(_ path: String) throws -> AssessmentReport {
@@ -116,7 +144,7 @@ struct AssessmentOptions: ParsableArguments {
             throw ValidationError("Give the target category with --target (second, first or highest), or targetCategory in the file.")
         }
         let assessment = Assessment(
-            evidence: file.entries.map(\.evidence), confirmationDate: asOf ?? file.confirmationDate ?? .today,
+            evidence: file.entries.map(\.evidence), confirmationDate: SystemCalendarClock().confirmationDate(fixed: asOf ?? file.confirmationDate),
             targetCategory: category, interpretation: readings.interpretation)
         let worker = (file.workerIIN != nil || file.workerName != nil)
             ? AssessmentReport.Worker(iin: file.workerIIN, fullName: file.workerName) : nil
@@ -150,6 +178,6 @@ extension QualificationCategory: ExpressibleByArgument {
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 
-    /// Today in the machine's time zone: the HR office's day.
-    static var today: CalendarDate { CalendarDate(localDay: Date()) }
+    /// Today on the machine's clock: the HR office's day.
+    static var today: CalendarDate { SystemCalendarClock().today }
 }

@@ -26,40 +26,39 @@ public struct CPD: AsyncParsableCommand {
                 try command.run()
             }
             fflush(nil)  // every line printed reaches a pipe before the exit
-            Foundation.exit(0)
+            Foundation.exit(ExitCode.done.rawValue)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("cpd: \(failure.message)\n".utf8))
-            Foundation.exit(failure.exitCode)
+            Foundation.exit(failure.exitCode.rawValue)
         } catch {
             exit(withError: error)
         }
     }
 }
 
-/// A failure the user can act on, with the exit code of its kind (sysexits.h numbering).
+/// A failure the user can act on, with the exit code of its kind (`ExitCodes.swift`).
 public struct CommandFailure: Error, Equatable, CustomStringConvertible {
     public let message: String
-    public let exitCode: Int32
+    public let exitCode: ExitCode
 
     public var description: String { message }
 
-    public init(message: String, exitCode: Int32) {
+    public init(message: String, exitCode: ExitCode) {
         self.message = message
         self.exitCode = exitCode
     }
 
-    /// The input was read but is wrong (EX_DATAERR).
-    static func invalidInput(_ message: String) -> Self { Self(message: message, exitCode: 65) }
-    /// Another process holds what this one needs; a later try may succeed (EX_TEMPFAIL).
-    static func busy(_ message: String) -> Self { Self(message: message, exitCode: 75) }
-    /// The database cannot be written (EX_NOPERM): restarting does not help.
+    static func invalidInput(_ message: String) -> Self { Self(message: message, exitCode: .invalidInput) }
+    static func busy(_ message: String) -> Self { Self(message: message, exitCode: .busy) }
     static func readOnlyDatabase(_ path: String, _ reason: String) -> Self {
-        Self(message: "the database \(path) cannot be written (\(reason)); make it and its folder writable by this user", exitCode: 77)
+        Self(message: "the database \(path) cannot be written (\(reason)); make it and its folder writable by this user", exitCode: .readOnlyDatabase)
     }
-    /// The input could not be opened or read (EX_NOINPUT).
     static func cannotRead(_ path: String, _ reason: String) -> Self {
-        Self(message: "cannot read \(path): \(reason)", exitCode: 66)
+        Self(message: "cannot read \(path): \(reason)", exitCode: .cannotRead)
     }
+    static func cannotWrite(_ message: String) -> Self { Self(message: message, exitCode: .cannotWrite) }
+    static func brokenTemplates(_ message: String) -> Self { Self(message: message, exitCode: .brokenTemplates) }
+    static func registerFailed(_ message: String) -> Self { Self(message: message, exitCode: .registerFailed) }
 }
 
 /// `--format`: every command prints for a person or for a program.

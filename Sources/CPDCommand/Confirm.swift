@@ -3,6 +3,7 @@ import CPDReport
 import Confirmation
 import Forms
 import Foundation
+import WorkerConfirmation
 
 struct Confirm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,28 +35,10 @@ struct Confirm: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure.cannotRead(folder, "not a folder")
         }
-        let (assessed, registered, register) = try await options.assessWorkerFolder(URL(fileURLWithPath: folder), language: lang)
-        if let expired = registered?.blockedSince {
-            throw CommandFailure.invalidInput(
-                "the register blocks this worker: the specialist certificate expired on \(expired), and a blocked record is not confirmed until the certificate is renewed (register rules, paragraph 14, item 5)")
-        }
         let forms: Forms
-        do { forms = try Forms() } catch { throw CommandFailure(message: "\(error)", exitCode: 70) }
-        do {
-            let directory = URL(fileURLWithPath: out)
-            try ConfirmationOutputs.write(assessed, register: registered?.details ?? RegisterDetails(), language: lang, to: directory, forms: forms)
-            try register?.recordConfirmation(
-                assessed, forms: ["appendix2.pdf", "refusal.pdf"].map { directory.appendingPathComponent($0).path }
-                    .filter { FileManager.default.fileExists(atPath: $0) })
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch let tooLong as Forms.FieldTooLong {
-            throw CommandFailure.invalidInput("\(tooLong)")
-        } catch let failure as Forms.Failure {
-            throw CommandFailure(message: failure.description, exitCode: 70)
-        } catch {
-            throw CommandFailure(message: "cannot write the forms to \(out): \(error.localizedDescription)", exitCode: 73)
-        }
+        do { forms = try Forms() } catch { throw CommandFailure.brokenTemplates("\(error)") }
+        let assessed = try await options.confirmFolder(
+            URL(fileURLWithPath: folder), language: lang, writing: (forms, .folder(URL(fileURLWithPath: out)))).assessment
         let report = AssessmentOptions.report(assessed)
         print(options.format == .json ? encodeJSON(report) : report.text, terminator: "")
     }

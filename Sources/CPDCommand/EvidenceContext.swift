@@ -3,7 +3,7 @@ import FactExtraction
 import Foundation
 import JournalLists
 import PersonNames
-import Register
+import WorkerConfirmation
 
 /// The options that say whose evidence a command reads and which journal lists apply.
 struct EvidenceContextOptions: ParsableArguments {
@@ -53,7 +53,8 @@ struct EvidenceContextOptions: ParsableArguments {
     }
 
     func loadRegister() throws -> WorkerDirectory? {
-        try register.map(WorkerDirectory.open)
+        guard let register else { return nil }
+        do { return try WorkerDirectory.open(register) } catch { throw CommandFailure(error) }
     }
 
     /// The files grouped by their worker: --worker for all, else the register entry whose IIN
@@ -63,7 +64,7 @@ struct EvidenceContextOptions: ParsableArguments {
         var groups: [(key: String, worker: PersonName?, files: [String])] = []
         for file in files {
             let folder = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent
-            let entry = register?.entry(iin: folder)
+            let entry = register?.identity(iin: folder, language: .ru, on: .today)
             let key = entry == nil ? "" : folder
             if let index = groups.firstIndex(where: { $0.key == key }) {
                 groups[index].files.append(file)
@@ -72,5 +73,19 @@ struct EvidenceContextOptions: ParsableArguments {
             }
         }
         return groups.map { ($0.worker, $0.files) }
+    }
+}
+
+extension CommandFailure {
+    /// A register that cannot be used, with the exit code of its kind.
+    init(_ failure: WorkerDirectory.Failure) {
+        let code: ExitCode =
+            switch failure {
+            case .cannotRead: .cannotRead
+            case .invalidExtract: .invalidInput
+            case .cannotOpenDatabase: .cannotWrite
+            case .cannotRecord: .registerFailed
+            }
+        self.init(message: failure.description, exitCode: code)
     }
 }

@@ -56,8 +56,8 @@ func registerCall<Value>(_ body: () throws(RegisterStoreError) -> Value) throws(
     } catch {
         switch error {
         case .invalid, .notRegistered, .alreadyRegistered, .blocked: throw .invalidInput(error.description)
-        case .cannotOpen: throw CommandFailure(message: error.description, exitCode: 73)
-        case .damaged, .database: throw CommandFailure(message: error.description, exitCode: 74)
+        case .cannotOpen: throw CommandFailure.cannotWrite(error.description)
+        case .damaged, .database: throw CommandFailure.registerFailed(error.description)
         }
     }
 }

@@ -8,8 +8,8 @@ import Intake
 import Logging
 import OCR
 import PersonNames
-import Register
 import Watch
+import WorkerConfirmation
 
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -86,7 +86,7 @@ struct WatchCommand: AsyncParsableCommand {
             throw CommandFailure.busy("\(held)")
         } catch let unavailable as DaemonLock.Unavailable {
             if unavailable.isReadOnly { throw CommandFailure.readOnlyDatabase(path, "\(unavailable)") }
-            throw CommandFailure(message: "\(unavailable)", exitCode: 73)
+            throw CommandFailure.cannotWrite("\(unavailable)")
         }
         // An extract is read before SQLite opens the database, whose file nothing else may open.
         let extract = try context.loadRegister()
@@ -99,34 +99,32 @@ struct WatchCommand: AsyncParsableCommand {
             }
         } catch {
             if WatchStore.isReadOnly(error) { throw CommandFailure.readOnlyDatabase(path, "\(error)") }
-            throw CommandFailure(message: "cannot open the database \(path): \(error)", exitCode: 73)
+            throw CommandFailure.cannotWrite("cannot open the database \(path): \(error)")
         }
         // The register's own tables in the same database, unless an extract is named.
-        let register = try extract ?? WorkerDirectory.database(path)
+        let register: WorkerDirectory
+        if let extract { register = extract } else {
+            do { register = try WorkerDirectory.database(path) } catch { throw CommandFailure(error) }
+        }
         let pseudonyms: Pseudonyms
-        do { pseudonyms = try Pseudonyms(beside: path) } catch { throw CommandFailure(message: "cannot keep the log key beside \(path): \(error.localizedDescription)", exitCode: 73) }
+        do { pseudonyms = try Pseudonyms(beside: path) } catch { throw CommandFailure.cannotWrite("cannot keep the log key beside \(path): \(error.localizedDescription)") }
         let forms: Forms
-        do { forms = try Forms() } catch { throw CommandFailure(message: "\(error)", exitCode: 70) }
+        do { forms = try Forms() } catch { throw CommandFailure.brokenTemplates("\(error)") }
         var options = WatchOptions(inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: out))
         options.settle = settle
         options.rescanInterval = rescan
-        options.language = lang
-        options.confirmationDate = asOf
-        options.interpretation = readings.interpretation
         options.concurrency = jobs
+        var settings = WorkerConfirmation.Settings()
+        settings.language = lang
+        settings.confirmationDate = asOf
+        settings.interpretation = readings.interpretation
         let pool = OCRPool(size: jobs)
         defer { pool.shutDown() }
         let intake = Intake(
             options: IntakeOptions(quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation, lexicon: lexicon),
             ocr: pool)
-        let language = lang
-        let fixedDate = asOf
-        let daemon = WatchDaemon(options: options, store: store, intake: intake, forms: forms, pseudonyms: pseudonyms) { iin in
-            guard let entry = register.entry(iin: iin, language: language, on: fixedDate ?? .today) else { return nil }
-            return WorkerIdentity(name: entry.name, targetCategory: entry.targetCategory, details: entry.details, blockedSince: entry.blockedSince)
-        } confirmed: { assessed, forms in
-            try register.recordConfirmation(assessed, forms: forms)
-        }
+        let daemon = WatchDaemon(
+            options: options, store: store, intake: intake, forms: forms, register: register, settings: settings, pseudonyms: pseudonyms)
         let signals = [SIGTERM, SIGINT].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number)
@@ -136,6 +134,8 @@ struct WatchCommand: AsyncParsableCommand {
         }
         do {
             try await daemon.run()
+        } catch let failure as WorkerDirectory.Failure {
+            throw CommandFailure(failure)
         } catch {
             if WatchStore.isReadOnly(error) { throw CommandFailure.readOnlyDatabase(path, "\(error)") }
             throw error

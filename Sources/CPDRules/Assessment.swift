@@ -29,7 +29,7 @@ public struct Assessment: Sendable {
         evidence: [Evidence], confirmationDate: CalendarDate, targetCategory: QualificationCategory,
         interpretation: Interpretation = .default
     ) {
-        var firstIndexByFingerprint: [String: Int] = [:]
+        var firstCopies = FirstCopies<Int>()
         let items = evidence.enumerated().map { index, evidence in
             guard let criterion = Criterion.number(evidence.criterion) else {
                 return Item(evidence: evidence, criterion: nil, outcome: .refused([
@@ -37,10 +37,10 @@ public struct Assessment: Sendable {
                 ]))
             }
             if let fingerprint = evidence.fingerprint {
-                if let original = firstIndexByFingerprint[fingerprint] {
+                if let original = firstCopies.original(of: fingerprint) {
                     return Item(evidence: evidence, criterion: criterion, outcome: .duplicate(of: "item \(original + 1)"))
                 }
-                firstIndexByFingerprint[fingerprint] = index
+                firstCopies.counts(fingerprint, as: index)
             }
             return Item(
                 evidence: evidence, criterion: criterion,

@@ -61,8 +61,8 @@ private struct Evaluation {
     }
 
     mutating func checkLanguage() {
-        guard !evidence.isInStateOrRussianLanguage, !evidence.hasNotarizedTranslation,
-            !criterion.isPublication || interpretation.publicationsNeedTranslation
+        guard NotarizedTranslation.isRequired(language: evidence.language, criterion: criterion, interpretation),
+            !evidence.hasNotarizedTranslation
         else { return }
         refuse(.needsNotarizedTranslation, "The document is in a language other than Kazakh or Russian (\(evidence.language ?? "unknown")) and has no notarized translation", ["language": evidence.language ?? "unknown"])
     }
@@ -242,7 +242,7 @@ private struct Evaluation {
     func statedDays() -> (count: Int, text: String)? {
         if let days = evidence.days { return (days, "\(days) d") }
         if let start = evidence.startDate {
-            let days = start.inclusiveDays(through: evidence.endDate ?? start)
+            let days = EventDays.count(from: start, through: evidence.endDate)
             return (days, "\(days) d from \(start) to \(evidence.endDate ?? start)")
         }
         return nil

@@ -49,15 +49,15 @@ public struct Evidence: Sendable, Hashable, Codable {
         self.hasNotarizedTranslation = false
     }
 
+    /// A registration number, a date, or a published title and year: enough to call a second copy
+    /// with the same facts the same document.
+    public var isIdentified: Bool {
+        documentNumber != nil || startDate != nil || endDate != nil || issueDate != nil || publicationYear != nil && title != nil
+    }
+
     /// For facts listed by hand or by another system: the same number under the same criterion,
     /// or the same facts to the letter, is the same document listed twice.
     public var listedFingerprint: String {
         documentNumber.map { "criterion \(criterion) number \($0)" } ?? "facts \(self)"
-    }
-
-    /// True when the original is in Kazakh or Russian, the languages paragraph 7 accepts.
-    public var isInStateOrRussianLanguage: Bool {
-        guard let language else { return true }
-        return ["kk", "ru"].contains(language.lowercased())
     }
 }

@@ -15,7 +15,7 @@ public struct FolderAssessment: Sendable {
     public let documents: [Document]
     public let assessment: Assessment
 
-    /// Decides each record in order (the first copy of duplicated evidence counts). Beyond the
+    /// Decides each record in order (the first copy of duplicated evidence counts: `FirstCopies`). Beyond the
     /// rules of Appendix 1, a document is refused when nothing could be read from it, when it is
     /// not any kind of CPD evidence, when it bears someone else's name, or when it repeats one
     /// already counted; it goes to review when its reading is uncertain.
@@ -25,8 +25,8 @@ public struct FolderAssessment: Sendable {
     ) {
         self.workerIIN = workerIIN
         self.workerName = workerName
-        var seenContent: [String: String] = [:]
-        var seenEvidence: [String: String] = [:]
+        var seenContent = FirstCopies<String>()
+        var seenEvidence = FirstCopies<String>()
         var documents: [Document] = []
         let translations = TranslationPairs(records)
         for (index, original) in records.enumerated() {
@@ -41,21 +41,21 @@ public struct FolderAssessment: Sendable {
                 continue
             }
             let contentKey = record.sha256 + (record.item.map { "#\($0)" } ?? "")
-            let sameFacts = record.evidence?.fingerprint.flatMap { seenEvidence[$0] }
-            let identified = Self.isIdentified(record.evidence)
+            let sameFacts = record.evidence?.fingerprint.flatMap { seenEvidence.original(of: $0) }
+            let identified = record.evidence?.isIdentified ?? false
             var item = Self.decide(
-                record, workerName: workerName, duplicateOf: seenContent[contentKey] ?? (identified ? sameFacts : nil),
+                record, workerName: workerName, duplicateOf: seenContent.original(of: contentKey) ?? (identified ? sameFacts : nil),
                 confirmationDate: confirmationDate, interpretation: interpretation)
             // The same few facts without a number or a date do not prove the same document: a person compares them.
             if !identified, let sameFacts, item.outcome.decision != .refused {
                 let note = "it may repeat \(sameFacts): the same facts, but no number or date to tell them apart"
                 item = .init(evidence: item.evidence, criterion: item.criterion, outcome: .review(item.outcome.reviewNotes + [note]))
             }
-            if seenContent[contentKey] == nil { seenContent[contentKey] = label }
+            seenContent.counts(contentKey, as: label)
             if item.outcome.decision != .refused || item.outcome.refusals.allSatisfy({ $0.reason != .duplicate }),
-                let fingerprint = record.evidence?.fingerprint, seenEvidence[fingerprint] == nil
+                let fingerprint = record.evidence?.fingerprint
             {
-                seenEvidence[fingerprint] = label
+                seenEvidence.counts(fingerprint, as: label)
             }
             documents.append(Document(record: record, item: item))
         }
@@ -63,14 +63,6 @@ public struct FolderAssessment: Sendable {
         assessment = Assessment(
             items: documents.map(\.item), confirmationDate: confirmationDate, targetCategory: targetCategory,
             interpretation: interpretation)
-    }
-
-    /// Evidence with a registration number, a date, or a published title and year: enough to call
-    /// a second copy the same document.
-    static func isIdentified(_ evidence: Evidence?) -> Bool {
-        guard let evidence else { return false }
-        return evidence.documentNumber != nil || evidence.startDate != nil || evidence.endDate != nil || evidence.issueDate != nil
-            || evidence.publicationYear != nil && evidence.title != nil
     }
 
     static func name(of record: ExtractionRecord) -> String {
@@ -158,15 +150,11 @@ struct TranslationPairs {
         }
     }
 
-    /// The same criterion, and every date and volume both state equal (at least one).
+    /// The same criterion, and every date and volume both state equal (at least one):
+    /// `EvidenceFact.agreesWithTranslation`.
     static func agree(_ original: Evidence, _ translation: Evidence) -> Bool {
         guard original.criterion == translation.criterion else { return false }
-        let facts: [(String?, String?)] = [
-            (original.startDate?.description, translation.startDate?.description), (original.endDate?.description, translation.endDate?.description),
-            (original.issueDate?.description, translation.issueDate?.description), (original.hours?.description, translation.hours?.description),
-            (original.weeks.map(String.init), translation.weeks.map(String.init)), (original.days.map(String.init), translation.days.map(String.init)),
-            (original.testQuestions.map(String.init), translation.testQuestions.map(String.init)),
-        ]
+        let facts = EvidenceFact.allCases.filter(\.agreesWithTranslation).map { ($0.text(in: original), $0.text(in: translation)) }
         let shared = facts.filter { $0.0 != nil && $0.1 != nil }
         return !shared.isEmpty && shared.allSatisfy { $0.0 == $0.1 }
     }

@@ -49,10 +49,9 @@ public enum FactExtractor {
         readQuantities(original, fallback: all, lexicon, into: &facts)
         DateRoles.assign(original, activity: activity, lexicon, into: &facts)
         if facts.startDate == nil && facts.issueDate == nil { DateRoles.assign(all, activity: activity, lexicon, into: &facts) }
-        // A conference's days, when not stated, are the days of its dates, both counted.
+        // A conference's days, when not stated, are those of its dates (the rules' `EventDays`).
         if activity == .conference, facts.days == nil, let start = facts.startDate {
-            let end = facts.endDate?.value ?? start.value
-            facts.days = Found(start.value.inclusiveDays(through: end), start.provenance, confidence: 0.8)
+            facts.days = Found(EventDays.count(from: start.value, through: facts.endDate?.value), start.provenance, confidence: 0.8)
         }
         readSignificance(all, activity: activity, lexicon, into: &facts)
         readRole(all, lexicon, into: &facts)

@@ -128,12 +128,9 @@ public enum ConfirmationOutputs {
         return files
     }
 
-    /// Writes the set into `directory`, a folder the user names that may hold other files: each
-    /// file atomically, and an earlier refusal notice removed when none is issued.
-    public static func write(
-        _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage, to directory: URL, forms: Forms
-    ) throws {
-        let files = try files(folder, register: register, language: language, forms: forms)
+    /// Writes the set (`files`) into `directory`, a folder the user names that may hold other
+    /// files: each file atomically, and an earlier refusal notice removed when none is issued.
+    public static func write(_ files: [(name: String, data: Data)], to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for (name, data) in files { try AtomicFile.write(data, to: directory.appendingPathComponent(name)) }
         for name in ["refusal.html", "refusal.pdf"] where !files.contains(where: { $0.name == name }) {

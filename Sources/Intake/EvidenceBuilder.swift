@@ -15,29 +15,30 @@ struct EvidenceBuilder {
             guard let found else { return }
             list.append(NamedFact(name: name, value: value(found.value), provenance: found.provenance, confidence: found.confidence))
         }
-        add("activity", facts.activity) { .text($0.rawValue) }
-        add("hours", facts.hours) { .number($0.description) }
-        add("credits", facts.credits) { .number($0.description) }
-        add("weeks", facts.weeks) { .number("\($0)") }
-        add("days", facts.days) { .number("\($0)") }
-        add("testQuestions", facts.testQuestions) { .number("\($0)") }
-        add("clinicalScenarios", facts.clinicalScenarios) { .number("\($0)") }
-        add("startDate", facts.startDate) { .date($0) }
-        add("endDate", facts.endDate) { .date($0) }
+        func add<Value>(_ fact: EvidenceFact, _ found: Found<Value>?, _ value: (Value) -> NamedFact.Value) { add(fact.rawValue, found, value) }
+        add(.activity, facts.activity) { .text($0.rawValue) }
+        add(.hours, facts.hours) { .number($0.description) }
+        add(.credits, facts.credits) { .number($0.description) }
+        add(.weeks, facts.weeks) { .number("\($0)") }
+        add(.days, facts.days) { .number("\($0)") }
+        add(.testQuestions, facts.testQuestions) { .number("\($0)") }
+        add(.clinicalScenarios, facts.clinicalScenarios) { .number("\($0)") }
+        add(.startDate, facts.startDate) { .date($0) }
+        add(.endDate, facts.endDate) { .date($0) }
         add("ongoing", facts.ongoing) { .flag($0) }
-        add("issueDate", facts.issueDate) { .date($0) }
-        add("year", facts.year) { .number("\($0)") }
-        add("significance", facts.significance) { .text($0.rawValue) }
-        add("role", facts.role) { .text($0.rawValue) }
-        add("publication", facts.publicationKind) { .text($0.rawValue) }
+        add(.issueDate, facts.issueDate) { .date($0) }
+        add(.year, facts.year) { .number("\($0)") }
+        add(.significance, facts.significance) { .text($0.rawValue) }
+        add(.role, facts.role) { .text($0.rawValue) }
+        add(.publication, facts.publicationKind) { .text($0.rawValue) }
         add("holderName", facts.holderName) { .text($0) }
         add("authors", facts.authors) { .list($0) }
-        add("documentNumber", facts.documentNumber) { .text($0) }
+        add(.documentNumber, facts.documentNumber) { .text($0) }
         add("issn", facts.issn) { .text($0) }
-        add("title", facts.title) { .text($0) }
-        add("notarizedTranslation", facts.notarizedTranslation) { .flag($0) }
+        add(.title, facts.title) { .text($0) }
+        add(.notarizedTranslation, facts.notarizedTranslation) { .flag($0) }
         add("activityGuess", facts.activityGuess) { .text($0.rawValue) }
-        add("unreadVolume", facts.unreadVolume) { .text($0) }
+        add(.unreadVolume, facts.unreadVolume) { .text($0) }
 
         record.language = facts.language?.value
         record.hasNotarizedTranslation = facts.notarizedTranslation?.value ?? false
@@ -59,20 +60,21 @@ struct EvidenceBuilder {
         if let authors = facts.authors?.value, let worker = options.worker {
             authorPosition = authors.firstIndex { worker.match(printed: $0) == .same }.map { $0 + 1 }
             if let position = authorPosition {
-                list.append(NamedFact(name: "authorPosition", value: .number("\(position)"), provenance: facts.authors!.provenance, confidence: 0.85))
+                list.append(NamedFact(name: EvidenceFact.authorPosition.rawValue, value: .number("\(position)"), provenance: facts.authors!.provenance, confidence: 0.85))
             } else {
                 record.uncertainties.append("the worker is not among the authors \(authors.joined(separator: ", "))")
             }
-            list.append(NamedFact(name: "authorCount", value: .number("\(authors.count)"), provenance: facts.authors!.provenance, confidence: 0.85))
+            list.append(NamedFact(name: EvidenceFact.authorCount.rawValue, value: .number("\(authors.count)"), provenance: facts.authors!.provenance, confidence: 0.85))
         }
         let journal = JournalPlacement(issns: facts.issn.flatMap { ISSN($0.value) }.map { [$0] } ?? [], title: nil, options: options)
-        if let quartile = journal.quartile { list.append(NamedFact(name: "quartile", value: .text(quartile.rawValue), provenance: facts.issn!.provenance, confidence: 0.9)) }
+        if let quartile = journal.quartile { list.append(NamedFact(name: EvidenceFact.quartile.rawValue, value: .text(quartile.rawValue), provenance: facts.issn!.provenance, confidence: 0.9)) }
 
-        record.criterion = facts.activity.flatMap { $0.value.criterion(quartile: journal.quartile, inRecommendedJournal: journal.recommended) }
+        record.criterion = facts.activity.flatMap { $0.value == .article ? journal.standing.criterion : $0.value.criterion() }
         if record.activity == .article, record.criterion == nil {
             record.uncertainties.append(journal.missingListNote)
         }
-        record.needsNotarizedTranslation = Self.needsTranslation(language: record.language, criterion: record.criterion, options.interpretation)
+        record.needsNotarizedTranslation = NotarizedTranslation.isRequired(
+            language: record.language, criterion: record.criterion.flatMap(Criterion.number), options.interpretation)
         record.facts = list
 
         guard let criterion = record.criterion else { return record }
@@ -104,47 +106,23 @@ struct EvidenceBuilder {
         return record
     }
 
-    /// Paragraph 7, as the reading in force applies it: a published work needs no translation
-    /// unless `publicationsNeedTranslation`.
-    static func needsTranslation(language: String?, criterion: Int?, _ interpretation: Interpretation) -> Bool {
-        guard let language, !["kk", "ru"].contains(language) else { return false }
-        let isPublication = criterion.flatMap(Criterion.number)?.isPublication ?? false
-        return !isPublication || interpretation.publicationsNeedTranslation
-    }
-
-    /// The same certificate scanned twice gives the same fingerprint: the same criterion,
-    /// number, holder, dates and volume.
+    /// The rules' fingerprint of a copy, with the holder's surname as names are compared.
     static func fingerprint(_ evidence: Evidence, holder: String?) -> String {
-        let holder = holder.map { PersonName.skeleton($0.split(separator: " ").first.map(String.init) ?? $0) } ?? ""
-        let parts: [String?] = [
-            "\(evidence.criterion)", evidence.documentNumber, holder, evidence.startDate?.description,
-            evidence.endDate?.description, evidence.issueDate?.description, evidence.publicationYear.map(String.init),
-            evidence.hours?.description, evidence.credits?.description, evidence.weeks.map(String.init),
-            evidence.days.map(String.init), evidence.testQuestions.map(String.init), evidence.clinicalScenarios.map(String.init),
-            evidence.title?.lowercased(),
-        ]
-        return parts.map { $0 ?? "-" }.joined(separator: "|")
+        evidence.copyFingerprint(holderKey: holder.map { PersonName.skeleton($0.split(separator: " ").first.map(String.init) ?? $0) } ?? "")
     }
 }
 
-/// Where a journal stands on the user's lists: criterion 10 with a quartile, 8 when
-/// recommended, 9 when on neither list; undecided when a list was not supplied.
+/// A journal looked up on the user's lists; the criterion it gives is the rules' (`JournalStanding`).
 struct JournalPlacement {
-    let quartile: Quartile?
-    let recommended: Bool?
+    let standing: JournalStanding
     let missingListNote: String
 
+    var quartile: Quartile? { standing.quartile }
+
     init(issns: [ISSN], title: String?, options: IntakeOptions) {
-        quartile = options.quartiles?.entry(for: issns)?.quartile
-        if quartile != nil {
-            recommended = nil
-        } else if let list = options.recommendedJournals, options.quartiles != nil {
-            recommended = list.contains(issns: issns, title: title)
-        } else if let list = options.recommendedJournals, list.contains(issns: issns, title: title) {
-            recommended = true
-        } else {
-            recommended = nil
-        }
+        standing = JournalStanding(
+            quartile: options.quartiles?.entry(for: issns)?.quartile, indexedListGiven: options.quartiles != nil,
+            onRecommendedList: options.recommendedJournals?.contains(issns: issns, title: title))
         missingListNote =
             issns.isEmpty && title == nil
             ? "the article's journal is not named, so its criterion (8, 9 or 10) cannot be decided"

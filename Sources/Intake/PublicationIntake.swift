@@ -41,9 +41,10 @@ struct PublicationIntake {
         record.language = publication.language ?? "en"
         let issns = publication.issns.compactMap { ISSN($0) }
         let journal = JournalPlacement(issns: issns, title: publication.journal, options: options)
-        record.criterion = ActivityKind.article.criterion(quartile: journal.quartile, inRecommendedJournal: journal.recommended)
+        record.criterion = journal.standing.criterion
         if record.criterion == nil { record.uncertainties.append(journal.missingListNote) }
-        record.needsNotarizedTranslation = EvidenceBuilder.needsTranslation(language: record.language, criterion: record.criterion ?? 9, options.interpretation)
+        record.needsNotarizedTranslation = NotarizedTranslation.isRequired(
+            language: record.language, criterion: Criterion.number(record.criterion ?? 9), options.interpretation)
 
         // Locations are XPath-like paths into the record ("…/AuthorList/Author[2]").
         func at(_ field: String) -> Provenance {
@@ -99,7 +100,8 @@ enum ActivityExportIntake {
             record.criterion = entry.evidence.criterion
             record.language = entry.evidence.language ?? "ru"
             record.hasNotarizedTranslation = entry.evidence.hasNotarizedTranslation
-            record.needsNotarizedTranslation = EvidenceBuilder.needsTranslation(language: entry.evidence.language, criterion: entry.evidence.criterion, options.interpretation)
+            record.needsNotarizedTranslation = NotarizedTranslation.isRequired(
+                language: entry.evidence.language, criterion: Criterion.number(entry.evidence.criterion), options.interpretation)
             record.holderName = export.workerName
             var evidence = entry.evidence
             if evidence.fingerprint == nil { evidence.fingerprint = EvidenceBuilder.fingerprint(evidence, holder: export.workerName) }

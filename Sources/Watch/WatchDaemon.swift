@@ -5,29 +5,17 @@ import Foundation
 import Intake
 import Logging
 import PersonNames
+import WorkerConfirmation
 
-/// Who a worker folder belongs to, as the register says: the name, the target category and
-/// what the Appendix 2 form is filled from. Nil for a folder the register does not know.
-public struct WorkerIdentity: Sendable {
-    public let name: PersonName
-    public let targetCategory: QualificationCategory?
-    public let details: RegisterDetails
-    /// The day the specialist certificate expired, when it has: a blocked record is not
-    /// confirmed until the certificate is renewed.
-    public let blockedSince: CalendarDate?
-
-    public init(name: PersonName, targetCategory: QualificationCategory?, details: RegisterDetails, blockedSince: CalendarDate? = nil) {
-        self.name = name
-        self.targetCategory = targetCategory
-        self.details = details
-        self.blockedSince = blockedSince
-    }
-}
-
-/// The time the watch runs by: real for the daemon, a fake in tests.
-public protocol WatchClock: Sendable {
+/// The time the watch runs by: real for the daemon, a fake in tests. Its day is the day of each
+/// assessment, unless the confirmation date is fixed.
+public protocol WatchClock: CalendarClock {
     /// Seconds since 1970.
     var now: Double { get }
+}
+
+extension WatchClock {
+    public var today: CalendarDate { CalendarDate(localDay: Date(timeIntervalSince1970: now)) }
 }
 
 public struct SystemClock: WatchClock {
@@ -44,10 +32,6 @@ public struct WatchOptions: Sendable {
     public var rescanInterval: Double = 60
     /// A file that does not read within this long of first being seen is failed, not retried.
     public var youngWindow: Double = 300
-    public var language: FormLanguage = .ru
-    /// Fixed confirmation date; nil for the day of each assessment.
-    public var confirmationDate: CalendarDate?
-    public var interpretation: Interpretation = .default
     public var concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
 
     public init(inbox: URL, output: URL) {
@@ -64,9 +48,8 @@ public final class WatchDaemon: Sendable {
     let store: WatchStore
     let intake: Intake
     let forms: Forms
-    let identify: @Sendable (String) -> WorkerIdentity?
-    /// Told of each confirmation written (the assessment and its forms' paths), for the register.
-    let confirmed: @Sendable (FolderAssessment, [String]) throws -> Void
+    /// Who each folder's worker is, and the steps of a confirmation: the same as `cpd confirm`'s.
+    let confirmation: WorkerConfirmation
     let clock: any WatchClock
     let wakeup = Wakeup()
     let logger: Logger
@@ -75,14 +58,14 @@ public final class WatchDaemon: Sendable {
     let writeFile: FormSet.FileWriter
     private let stopping = Stopping()
 
+    /// `register` and `settings` set up the confirmation, on the watch's `clock`.
     public init(
-        options: WatchOptions, store: WatchStore, intake: Intake, forms: Forms, clock: any WatchClock = SystemClock(),
+        options: WatchOptions, store: WatchStore, intake: Intake, forms: Forms, register: any WorkerRegister,
+        settings: WorkerConfirmation.Settings = .init(), clock: any WatchClock = SystemClock(),
         logger: Logger = Logger(label: "cpd.watch"), pseudonyms: Pseudonyms = .random(),
-        writeFile: @escaping FormSet.FileWriter = FormSet.writeDurably,
-        identify: @escaping @Sendable (String) -> WorkerIdentity?,
-        confirmed: @escaping @Sendable (FolderAssessment, [String]) throws -> Void = { _, _ in }
+        writeFile: @escaping FormSet.FileWriter = FormSet.writeDurably
     ) {
-        self.confirmed = confirmed
+        confirmation = WorkerConfirmation(register: register, settings: settings, clock: clock)
         self.pseudonyms = pseudonyms
         self.writeFile = writeFile
         self.options = options
@@ -91,7 +74,6 @@ public final class WatchDaemon: Sendable {
         self.forms = forms
         self.clock = clock
         self.logger = logger
-        self.identify = identify
     }
 
     /// Asks the loop to finish the work in hand and return.
@@ -151,7 +133,7 @@ public final class WatchDaemon: Sendable {
             }
             guard values?.isDirectory == true else { continue }
             subfolders += 1
-            guard identify(name) != nil else {
+            guard confirmation.isRegistered(name) else {
                 problems[name] = WorkerFolder.isIINShaped(name)
                     ? "no worker with this IIN in the register: nothing in it is read"
                     : "the name is not an IIN (12 digits): nothing in it is read"
@@ -185,27 +167,33 @@ public final class WatchDaemon: Sendable {
         try store.setInboxProblems(problems)
     }
 
-    /// When the earliest pending file of a registered worker settles or is due for a retry;
-    /// files of folders the register does not know wait for no time.
+    /// When the earliest pending file of a worker to be assessed settles or is due for a retry;
+    /// files of folders the register does not know, or blocks, wait for no time.
     func nextFileDeadline() throws -> Double? {
+        let toRead = workersToRead()
+        return try store.files().filter { $0.status == .pending && toRead($0.worker) }
+            .map { $0.nextAttempt ?? $0.lastChange + options.settle }.min()
+    }
+
+    /// Whether a worker's files are to be read: the register knows the worker and does not block
+    /// the record. Asked once per worker: a register database answers each question with a query.
+    func workersToRead() -> (String) -> Bool {
         var known: [String: Bool] = [:]
-        return try store.files().filter { file in
-            guard file.status == .pending else { return false }
-            if known[file.worker] == nil { known[file.worker] = identify(file.worker) != nil }
-            return known[file.worker]!
-        }.map { $0.nextAttempt ?? $0.lastChange + options.settle }.min()
+        return { worker in
+            if let answer = known[worker] { return answer }
+            let answer = (try? self.confirmation.worker(iin: worker)) != nil
+            known[worker] = answer
+            return answer
+        }
     }
 
     // MARK: Reading
 
     func readSettledFiles() async throws {
         let now = clock.now
-        // Asked once per worker: a register database answers each question with a query.
-        var known: [String: Bool] = [:]
+        let toRead = workersToRead()
         let ready = try store.files().filter { file in
-            guard file.status == .pending, now - file.lastChange >= options.settle, (file.nextAttempt ?? 0) <= now else { return false }
-            if known[file.worker] == nil { known[file.worker] = identify(file.worker) != nil }
-            return known[file.worker]!
+            file.status == .pending && now - file.lastChange >= options.settle && (file.nextAttempt ?? 0) <= now && toRead(file.worker)
         }
         guard !ready.isEmpty else { return }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -245,7 +233,7 @@ public final class WatchDaemon: Sendable {
             logger.info("content already read, reused", metadata: ["file": "\(label)"])
             return
         }
-        guard let worker = identify(file.worker) else { return }
+        guard let worker = try? confirmation.worker(iin: file.worker) else { return }
         let records = await intake.with(worker: worker.name).read(file.path, knownSHA256: sha256)
         if records.contains(where: { !$0.errors.isEmpty }) {
             try notReadable(file, sha256: sha256, records: records, label: label)
@@ -273,48 +261,47 @@ public final class WatchDaemon: Sendable {
     // MARK: Assessing
 
     /// Re-assesses every worker whose evidence changed and has nothing left to read, and
-    /// rewrites the worker's forms.
+    /// rewrites the worker's forms; a worker the register does not know or blocks is noted.
     func reassessDueWorkers() throws {
-        for worker in try store.dirtyWorkers() where !stopping.isSet {
-            guard try !store.hasPending(worker: worker) else { continue }
+        for folder in try store.dirtyWorkers() where !stopping.isSet {
             let now = clock.now
-            guard let identity = identify(worker) else {
-                try store.assessed(worker: worker, at: now, meets: nil, total: nil, note: "not in the register")
-                continue
-            }
-            if let expired = identity.blockedSince {
-                try store.assessed(worker: worker, at: now, meets: nil, total: nil, note: "blocked: the certificate expired on \(expired)")
-                continue
-            }
-            guard let category = identity.targetCategory else {
-                try store.assessed(worker: worker, at: now, meets: nil, total: nil, note: "no target category in the register")
-                continue
-            }
-            let date = options.confirmationDate ?? CalendarDate(localDay: Date(timeIntervalSince1970: now))
-            let assessed = FolderAssessment(
-                records: try store.records(worker: worker), workerIIN: worker, workerName: identity.name, confirmationDate: date,
-                targetCategory: category, interpretation: options.interpretation)
-            let directory = options.output.appendingPathComponent(worker)
-            let files: [(name: String, data: Data)]
+            let worker: WorkerConfirmation.Worker
             do {
+                worker = try confirmation.worker(iin: folder)
+            } catch {
+                try store.assessed(worker: folder, at: now, meets: nil, total: nil, note: Self.note(error))
+                continue
+            }
+            guard try !store.hasPending(worker: folder) else { continue }
+            let confirmed: WorkerConfirmation.Confirmed
+            do {
+                confirmed = try confirmation.confirm(
+                    worker, records: try store.records(worker: folder),
+                    writing: (forms, .formSet(options.output.appendingPathComponent(folder), writeFile: writeFile)))
+            } catch let failure as WorkerConfirmation.FormsNotWritten {
                 // A fault of this worker's forms (a full disk, OUT/<IIN> a file) is this worker's:
                 // reported in the status and tried again next round, while the others go on.
-                files = try ConfirmationOutputs.files(assessed, register: identity.details, language: options.language, forms: forms)
-                try FormSet.replace(directory, with: files, writeFile: writeFile)
-            } catch {
-                logger.error("forms not written", metadata: ["worker": "\(pseudonyms.name(worker))", "error": "\(error)"])
-                try store.formsFailed(worker: worker, reason: "\(error)")
+                logger.error("forms not written", metadata: ["worker": "\(pseudonyms.name(folder))", "error": "\(failure)"])
+                try store.formsFailed(worker: folder, reason: "\(failure)")
                 continue
             }
-            try confirmed(assessed, ["appendix2.pdf", "refusal.pdf"].filter { name in files.contains { $0.name == name } }
-                .map { directory.appendingPathComponent($0).path })
+            let assessed = confirmed.assessment
             try store.assessed(
-                worker: worker, at: now, meets: assessed.assessment.meetsCPDRequirements,
+                worker: folder, at: now, meets: assessed.assessment.meetsCPDRequirements,
                 total: assessed.assessment.totals.total.description, note: nil)
             logger.info("forms rewritten", metadata: [
-                "worker": "\(pseudonyms.name(worker))", "documents": "\(assessed.documents.count)",
+                "worker": "\(pseudonyms.name(folder))", "documents": "\(assessed.documents.count)",
                 "meets": "\(assessed.assessment.meetsCPDRequirements)",
             ])
+        }
+    }
+
+    /// Why a worker has no forms, as `cpd status` shows it.
+    static func note(_ stop: WorkerConfirmation.Stop) -> String {
+        switch stop {
+        case .noWorker, .notInRegister: "not in the register"
+        case .blocked(let expired): "blocked: the certificate expired on \(expired)"
+        case .noTargetCategory: "no target category in the register"
         }
     }
 
@@ -328,12 +315,4 @@ final class Stopping: @unchecked Sendable {
     private var value = false
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
-}
-
-extension CalendarDate {
-    /// The day `date` falls on where the HR office is (the machine's time zone).
-    public init(localDay date: Date) {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        self = CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
 }

@@ -6,6 +6,8 @@ import Logging
 import OCR
 import PersonNames
 import Watch
+import WorkerConfirmation
+import Confirmation
 
 /// `../shared` beside the package, and the corpus's files and workers.
 enum Shared {
@@ -74,22 +76,35 @@ final class FakeClock: WatchClock, @unchecked Sendable {
 extension WatchDaemon {
     /// A daemon over `workspace` that knows the corpus's workers, on the fake clock.
     static func forTests(
-        _ workspace: Workspace, clock: FakeClock, settle: Double = 2, writeFile: @escaping FormSet.FileWriter = FormSet.writeDurably
+        _ workspace: Workspace, clock: FakeClock, settle: Double = 2, writeFile: @escaping FormSet.FileWriter = FormSet.writeDurably,
+        register: CorpusRegister = CorpusRegister()
     ) throws -> WatchDaemon {
         var options = WatchOptions(inbox: workspace.inbox, output: workspace.output)
         options.settle = settle
         options.youngWindow = 60
-        options.confirmationDate = CalendarDate("2026-11-22")
+        var settings = WorkerConfirmation.Settings()
+        settings.confirmationDate = CalendarDate("2026-11-22")
         let forms = try Forms(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Templates/forms"))
         return WatchDaemon(
             options: options, store: try WatchStore(path: workspace.database.path),
-            intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, clock: clock,
-            logger: Logger(label: "cpd.watch.test") { _ in SwiftLogNoOpLogHandler() }, writeFile: writeFile
-        ) { iin in
-            Shared.workers.first { $0.iin == iin }.map {
-                WorkerIdentity(name: PersonName(registerName: $0.fullName)!, targetCategory: $0.targetCategory, details: RegisterDetails())
-            }
+            intake: Intake(options: IntakeOptions(), ocr: OCRPool(size: 1)), forms: forms, register: register, settings: settings,
+            clock: clock, logger: Logger(label: "cpd.watch.test") { _ in SwiftLogNoOpLogHandler() }, writeFile: writeFile)
+    }
+}
+
+/// The corpus's workers as a register that keeps no confirmations; a worker whose certificate
+/// expired before the day asked about is blocked.
+struct CorpusRegister: WorkerRegister {
+    var certificateExpired: [String: CalendarDate] = [:]
+
+    func identity(iin: String, language: FormLanguage, on date: CalendarDate) -> WorkerIdentity? {
+        Shared.workers.first { $0.iin == iin }.map {
+            WorkerIdentity(
+                name: PersonName(registerName: $0.fullName)!, targetCategory: $0.targetCategory, details: RegisterDetails(),
+                blockedSince: certificateExpired[iin].flatMap { $0 < date ? $0 : nil })
         }
     }
+
+    func recordConfirmation(_ assessed: FolderAssessment, forms: [String]) throws {}
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Watch
+import CPDRules
 
 /// The watch's decisions, step by step, on a fake clock: when a file is taken, what is read
 /// again, what is retried and what is forgotten.
@@ -36,6 +37,29 @@ struct WatchDaemonTests {
         try await round(daemon, clock)
         #expect(try daemon.store.files().map(\.status) == [.done])
         #expect(try daemon.store.records(worker: worker.iin).first?.errors.isEmpty == true)
+        #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("\(worker.iin)/appendix2.pdf").path))
+    }
+
+    /// A blocked record (register rules, paragraph 14, item 5) gets no forms and its files are not
+    /// read, nor waited for; once the certificate is renewed they are.
+    @Test func aBlockedWorkersFilesAreNotReadUntilTheCertificateIsRenewed() async throws {
+        let workspace = try Workspace()
+        let clock = FakeClock()
+        let blocked = CorpusRegister(certificateExpired: [worker.iin: CalendarDate("2026-01-31")!])
+        let daemon = try WatchDaemon.forTests(workspace, clock: clock, register: blocked)
+        let source = Shared.quickFiles(of: worker.iin).first { $0.pathExtension == "pdf" }!
+        try FileManager.default.copyItem(at: source, to: try workspace.folder(worker.iin).appendingPathComponent("certificate.pdf"))
+        try await round(daemon, clock)
+        clock.advance(3)
+        try await round(daemon, clock)
+        #expect(try daemon.store.files().map(\.status) == [.pending])
+        #expect(try daemon.nextFileDeadline() == nil, "nothing to wait for")
+        #expect(try daemon.store.workerStates().first?.note == "blocked: the certificate expired on 2026-01-31")
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent(worker.iin).path))
+
+        let renewed = try WatchDaemon.forTests(workspace, clock: clock)
+        try await round(renewed, clock)
+        #expect(try renewed.store.files().map(\.status) == [.done])
         #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("\(worker.iin)/appendix2.pdf").path))
     }
 

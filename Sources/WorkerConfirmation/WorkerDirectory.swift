@@ -8,65 +8,75 @@ import Register
 
 /// Who the worker of a folder is: from a register extract (JSON) or from the register database,
 /// whichever `--register` names (a database is told by its first bytes).
-struct WorkerDirectory: Sendable {
-    struct Entry: Sendable {
-        let name: PersonName
-        let targetCategory: QualificationCategory?
-        let details: RegisterDetails
-        /// The day the specialist certificate expired, when it has: the register then blocks the
-        /// record (register rules, paragraph 14, item 5).
-        let blockedSince: CalendarDate?
-    }
-
-    enum Source: Sendable {
+public struct WorkerDirectory: WorkerRegister {
+    public enum Source: Sendable {
         case extract(RegisterExtract)
         case database(ProfessionalRegister)
     }
 
-    let source: Source
+    /// Why the register cannot be used; the command line gives each its exit code.
+    public enum Failure: Error, CustomStringConvertible {
+        case cannotRead(path: String, reason: String)
+        case invalidExtract(path: String, RegisterError)
+        case cannotOpenDatabase(path: String, reason: String)
+        case cannotRecord(reason: String)
 
-    static func open(_ path: String) throws -> WorkerDirectory {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure.cannotRead(path, "no such file") }
+        public var description: String {
+            switch self {
+            case .cannotRead(let path, let reason): "cannot read \(path): \(reason)"
+            case .invalidExtract(let path, let error): "\(path): \(error)"
+            case .cannotOpenDatabase(let path, let reason): "cannot open the register database \(path): \(reason)"
+            case .cannotRecord(let reason): "cannot record the confirmation in the register: \(reason)"
+            }
+        }
+    }
+
+    public let source: Source
+
+    public init(source: Source) { self.source = source }
+
+    public static func open(_ path: String) throws(Failure) -> WorkerDirectory {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotRead(path: path, reason: "no such file") }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
         if head.starts(with: Data("SQLite format 3".utf8)) { return try database(path) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.cannotRead(path, "not a readable file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .cannotRead(path: path, reason: "not a readable file") }
         do { return WorkerDirectory(source: .extract(try RegisterExtract(json: data))) } catch {
-            throw CommandFailure.invalidInput("\(path): \(error)")
+            throw .invalidExtract(path: path, error)
         }
     }
 
     /// The register in the database at `path`, opened without looking at the file first: a
     /// process that has the database open must not open its file by other means.
-    static func database(_ path: String) throws -> WorkerDirectory {
+    public static func database(_ path: String) throws(Failure) -> WorkerDirectory {
         do { return WorkerDirectory(source: .database(try ProfessionalRegister(path: path))) } catch {
-            throw CommandFailure(message: "cannot open the register database \(path): \(error)", exitCode: 73)
+            throw .cannotOpenDatabase(path: path, reason: "\(error)")
         }
     }
 
     /// The worker registered under `iin`, with the form's fields in `language`; nil if unknown.
-    func entry(iin: String, language: FormLanguage = .ru, on date: CalendarDate = .today) -> Entry? {
+    public func identity(iin: String, language: FormLanguage, on date: CalendarDate) -> WorkerIdentity? {
         switch source {
         case .extract(let extract):
             guard let worker = extract.worker(iin: iin), let name = PersonName(registerName: worker.fullName) else { return nil }
-            return Entry(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker), blockedSince: nil)
+            return WorkerIdentity(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker), blockedSince: nil)
         case .database(let register):
             guard let number = try? IIN(iin), let worker = try? register.worker(number),
                 let name = PersonName(registerName: worker.fullName)
             else { return nil }
             let expired = worker.certificate.expiresOn.flatMap { $0 < date ? $0 : nil }
-            return Entry(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker, language: language), blockedSince: expired)
+            return WorkerIdentity(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker, language: language), blockedSince: expired)
         }
     }
 
     /// Paragraph 14, item 2 of the register rules: the register keeps each confirmation and its
     /// forms. An extract has nowhere to keep them.
-    func recordConfirmation(_ assessed: FolderAssessment, forms: [String]) throws {
+    public func recordConfirmation(_ assessed: FolderAssessment, forms: [String]) throws {
         guard case .database(let register) = source, let iin = assessed.workerIIN.flatMap({ try? IIN($0) }) else { return }
         do {
             try register.record(AssessmentRecord(assessed.assessment, forms: forms), for: iin, by: NSUserName())
         } catch {
-            throw CommandFailure(message: "cannot record the confirmation in the register: \(error)", exitCode: 74)
+            throw Failure.cannotRecord(reason: "\(error)")
         }
     }
 }
