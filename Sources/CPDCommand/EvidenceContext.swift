@@ -3,7 +3,7 @@ import FactExtraction
 import Foundation
 import JournalLists
 import PersonNames
-import Register
+import ProfessionalRegister
 
 /// The options that say whose evidence a command reads and which journal lists apply.
 struct EvidenceContextOptions: ParsableArguments {

@@ -5,7 +5,7 @@ import Intake
 import JournalLists
 import OCR
 import PersonNames
-import Register
+import ProfessionalRegister
 
 struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -8,7 +8,7 @@ import Intake
 import Logging
 import OCR
 import PersonNames
-import Register
+import ProfessionalRegister
 import Watch
 
 struct WatchCommand: AsyncParsableCommand {

@@ -91,11 +91,14 @@ struct ImportTests {
         #expect(register.importing(text, format: .csv, skipInvalid: true).problems == [problem])
     }
 
+    /// The syntax messages are Foundation's, the line computed from the byte offset it names.
     @Test(arguments: [
-        ("[{\"iin\": \"790122483937\",\n \"surname\": \"А\" \"firstName\": \"Б\"}]", 2, "expected `,` or `}`"),
+        ("[{\"iin\": \"790122483937\",\n \"surname\": \"А\" \"firstName\": \"Б\"}]", 2, "invalid value"),
         ("{\"iin\": \"790122483937\"}", 1, "must be a JSON list of workers, as workers.json is"),
-        ("[\n{\"iin\": \"790122483937\", \"surname\": \"А\n\"}]", 2, "a control character or line break inside a string"),
-        (String(repeating: "[", count: 100), 1, "nested more than 32 levels deep"),
+        ("[\n{\"iin\": \"790122483937\", \"surname\": \"А\n\"}]", 2, "unescaped control character"),
+        ("[\n{\"iin\": \"790122483937\",\n", 3, "unexpected end of file during JSON parse"),
+        ("[\n{\"hours\": 1e400}]", 2, "a number too large to read"),
+        (String(repeating: "[", count: 600) + String(repeating: "]", count: 600), 1, "too many nested arrays or dictionaries"),
     ])
     func aBrokenJSONFileImportsNothing(_ text: String, line: Int, message: String) throws {
         let register = try ProfessionalRegister()
@@ -115,6 +118,18 @@ struct ImportTests {
             "2 employment[1]: must be an object with at least one field",
             "2 surname.x: is not a field of the register",
         ])
+    }
+
+    @Test func jsonNumbersKeepTheirTextAndEscapesAreRead() throws {
+        let register = try ProfessionalRegister()
+        let text = #"""
+            [{"iin": "790122483937", "fullName": "Искакова Мадина Асановна", "p\u006fsition": "врач\n\"участковый\"",
+              "professionalDevelopment": [{"title": "Курс", "hours": 16.50}, {"title": "Семинар", "hours": 0.1}]}]
+            """#
+        _ = try register.importing(text, format: .json).get()
+        let worker = try #require(try register.worker(try IIN("790122483937")))
+        #expect(worker.position == "врач\n\"участковый\"")
+        #expect(worker.professionalDevelopment.map(\.hours) == [Hours("16.5"), Hours("0.1")])
     }
 
     static let xml = """
