@@ -92,13 +92,18 @@ enum JSONReader {
                 return .scalar(parsed as? String ?? "", line: start)
             default:
                 let text = index
-                while index < bytes.count, !Self.endsScalar.contains(bytes[index]) { index += 1 }
+                while index < bytes.count, !Self.endsScalar(bytes[index]) { index += 1 }
                 let written = String(decoding: bytes[text..<index], as: UTF8.self)
                 return written == "null" ? .null(line: start) : .scalar(written, line: start)
             }
         }
 
-        private static let endsScalar = Set(",]} \t\r\n".utf8)
+        private static func endsScalar(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"): true
+            default: false
+            }
+        }
 
         private mutating func skipSpace() {
             while index < bytes.count {
