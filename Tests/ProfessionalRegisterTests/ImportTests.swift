@@ -91,14 +91,11 @@ struct ImportTests {
         #expect(register.importing(text, format: .csv, skipInvalid: true).problems == [problem])
     }
 
-    /// The syntax messages are Foundation's, the line computed from the byte offset it names.
     @Test(arguments: [
-        ("[{\"iin\": \"790122483937\",\n \"surname\": \"А\" \"firstName\": \"Б\"}]", 2, "invalid value"),
+        ("[{\"iin\": \"790122483937\",\n \"surname\": \"А\" \"firstName\": \"Б\"}]", 2, "expected `,` or `}`"),
         ("{\"iin\": \"790122483937\"}", 1, "must be a JSON list of workers, as workers.json is"),
-        ("[\n{\"iin\": \"790122483937\", \"surname\": \"А\n\"}]", 2, "unescaped control character"),
-        ("[\n{\"iin\": \"790122483937\",\n", 3, "unexpected end of file during JSON parse"),
-        ("[\n{\"hours\": 1e400}]", 2, "a number too large to read"),
-        (String(repeating: "[", count: 600) + String(repeating: "]", count: 600), 1, "too many nested arrays or dictionaries"),
+        ("[\n{\"iin\": \"790122483937\", \"surname\": \"А\n\"}]", 2, "a control character or line break inside a string"),
+        (String(repeating: "[", count: 100), 1, "nested more than 32 levels deep"),
     ])
     func aBrokenJSONFileImportsNothing(_ text: String, line: Int, message: String) throws {
         let register = try ProfessionalRegister()
