@@ -84,8 +84,8 @@ enum RegisterFileReader {
     /// RFC 4180 quoting; separated by commas, or by semicolons as spreadsheets in Russian and
     /// Kazakh locales save them: the header line tells which.
     private static func csvRecords(_ bytes: [UInt8]) throws(RegisterProblem) -> [SourceRecord] {
-        let header = bytes.prefix { $0 != UInt8(ascii: "\n") }
-        let semicolons = header.count(where: { $0 == UInt8(ascii: ";") }), commas = header.count(where: { $0 == UInt8(ascii: ",") })
+        let headerLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        let semicolons = headerLine.count(where: { $0 == UInt8(ascii: ";") }), commas = headerLine.count(where: { $0 == UInt8(ascii: ",") })
         let delimiter: Unicode.Scalar = semicolons > commas ? ";" : ","
         let rows: [CSVRow]
         do {
