@@ -25,7 +25,7 @@ let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Register", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "WorkerConfirmation", "Watch"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "WorkerConfirmation", "Watch"]),
         .executable(name: "cpd", targets: ["cpd"]),
         // What the fuzz targets in Fuzz/ link: the readers of untrusted files, nothing else.
         .library(name: "CPDReaders", targets: ["FactExtraction", "Intake", "OCR", "PDFReading", "XMLRecords"]),
@@ -36,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: systemLibraries + [
         // The law as code: criteria, windows, thresholds, levels. Pure Swift, no I/O.
@@ -44,8 +45,10 @@ let package = Package(
         .target(
             name: "CPDActivityFile",
             dependencies: ["CPDRules", "PersonNames", .product(name: "Yams", package: "Yams")]),
+        // CSV rows (CSV.swift) with the line each starts on, for messages that point at the line.
+        .target(name: "CSVRows", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         // The journal lists the user supplies: SCImago quartiles and the recommended journals.
-        .target(name: "JournalLists", dependencies: ["CPDRules"]),
+        .target(name: "JournalLists", dependencies: ["CPDRules", "CSVRows"]),
         // People's names as registers hold them and documents print them.
         .target(name: "PersonNames"),
         // Facts (activity, volumes, dates, people, language) read from a document's text.
@@ -86,7 +89,7 @@ let package = Package(
         // assess, write the forms, record them in the register.
         .target(
             name: "WorkerConfirmation",
-            dependencies: ["CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "ProfessionalRegister", "Register"]),
+            dependencies: ["CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "ProfessionalRegister"]),
         // The watch over an HR inbox: inotify and rescans, settling, state in SQLite, forms kept current.
         .target(
             name: "Watch",
@@ -95,14 +98,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]),
         // The professional register (order ҚР ДСМ-253/2020): workers, changes, assessments,
-        // expiring certificates, reports; SQLite through GRDB.
+        // expiring certificates, reports; SQLite through GRDB. Also reads the register extract
+        // (workers by IIN) the confirmation commands take.
         .target(
             name: "ProfessionalRegister",
-            dependencies: ["CPDRules", "XMLRecords", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CPDRules", "CSVRows", "XMLRecords", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"],
             resources: [.copy("professional-register-1.xsd")]),
-        // The register extract (workers by IIN) the confirmation commands take.
-        .target(name: "Register", dependencies: ["CPDRules"]),
         // Assessments and the rules table as JSON and as text for a person.
         .target(name: "CPDReport", dependencies: ["CPDRules", "FactExtraction", "Intake"]),
         // The `cpd` subcommands; the executable target only calls `main()`.
@@ -110,7 +112,7 @@ let package = Package(
             name: "CPDCommand",
             dependencies: [
                 "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "FactExtraction", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
-                "ProfessionalRegister", "Register", "Watch", "WorkerConfirmation",
+                "ProfessionalRegister", "Watch", "WorkerConfirmation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -133,6 +135,7 @@ let package = Package(
             name: "FactExtractionTests", dependencies: ["FactExtraction", .product(name: "Yams", package: "Yams")],
             exclude: ["WordingBank"]),
         .testTarget(name: "PersonNamesTests", dependencies: ["PersonNames"]),
+        .testTarget(name: "CSVRowsTests", dependencies: ["CSVRows"]),
         .testTarget(name: "JournalListsTests", dependencies: ["JournalLists"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OCR", "CPDRules", "FactExtraction", "PersonNames", "Rasterization"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "CTesseract"], exclude: ["Fixtures"]),

@@ -3,6 +3,7 @@ import FactExtraction
 import Foundation
 import JournalLists
 import PersonNames
+import ProfessionalRegister
 import WorkerConfirmation
 
 /// The options that say whose evidence a command reads and which journal lists apply.

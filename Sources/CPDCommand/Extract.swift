@@ -5,6 +5,7 @@ import Intake
 import JournalLists
 import OCR
 import PersonNames
+import ProfessionalRegister
 import WorkerConfirmation
 
 struct Extract: AsyncParsableCommand {

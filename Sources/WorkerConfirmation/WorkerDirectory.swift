@@ -4,7 +4,6 @@ import Forms
 import Foundation
 import PersonNames
 import ProfessionalRegister
-import Register
 
 /// Who the worker of a folder is: from a register extract (JSON) or from the register database,
 /// whichever `--register` names (a database is told by its first bytes).

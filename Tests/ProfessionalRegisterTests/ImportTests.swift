@@ -117,6 +117,18 @@ struct ImportTests {
         ])
     }
 
+    @Test func jsonNumbersKeepTheirTextAndEscapesAreRead() throws {
+        let register = try ProfessionalRegister()
+        let text = #"""
+            [{"iin": "790122483937", "fullName": "Искакова Мадина Асановна", "p\u006fsition": "врач\n\"участковый\"",
+              "professionalDevelopment": [{"title": "Курс", "hours": 16.50}, {"title": "Семинар", "hours": 0.1}]}]
+            """#
+        _ = try register.importing(text, format: .json).get()
+        let worker = try #require(try register.worker(try IIN("790122483937")))
+        #expect(worker.position == "врач\n\"участковый\"")
+        #expect(worker.professionalDevelopment.map(\.hours) == [Hours("16.5"), Hours("0.1")])
+    }
+
     static let xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <register xmlns="urn:kz:cpd:register:1">

@@ -1,3 +1,4 @@
+import CSVRows
 import Foundation
 import XMLRecords
 
@@ -80,8 +81,20 @@ enum RegisterFileReader {
 
     // MARK: CSV
 
+    /// RFC 4180 quoting; separated by commas, or by semicolons as spreadsheets in Russian and
+    /// Kazakh locales save them: the header line tells which.
     private static func csvRecords(_ bytes: [UInt8]) throws(RegisterProblem) -> [SourceRecord] {
-        let rows = try CSVReader.rows(bytes)
+        let headerLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        let semicolons = headerLine.count(where: { $0 == UInt8(ascii: ";") }), commas = headerLine.count(where: { $0 == UInt8(ascii: ",") })
+        let delimiter: Unicode.Scalar = semicolons > commas ? ";" : ","
+        let rows: [CSVRow]
+        do {
+            rows = try csvRows(String(decoding: bytes, as: UTF8.self), delimiter: delimiter)
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line): throw RegisterProblem(line: line, field: "syntax", message: "a quoted cell is not closed")
+            }
+        }
         guard let header = rows.first else { throw RegisterProblem(line: 1, field: "file", message: "is empty; the first line names the columns") }
         let columns = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
         for column in columns where Fields.scalarsByName[column] == nil {
