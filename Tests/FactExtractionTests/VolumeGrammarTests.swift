@@ -19,6 +19,7 @@ struct VolumeGrammarTests {
         ("AMA PRA Category 1 Credits™: 12", "12 cme-credits"), ("12 CME credits", "12 cme-credits"),
         ("1,5 ECTS", "1.5 credits"), ("16 UE", "16 hours"), ("3 нед.", "3 weeks"), ("2 дн.", "2 days"),
         ("Course: 2 credits (60 hours)", "2 credits|60 hours"), ("2 кредита (60 ак.ч.)", "2 credits|60 hours"),
+        ("72 acad. hours", "72 hours"), ("Bildungspunkte: 8", "8 cme-credits"), ("8 DFP-Punkte", "8 cme-credits"),
     ])
     func readsAVolume(text: String, expected: String) {
         #expect(amounts(text) == expected.split(separator: "|").map(String.init))
