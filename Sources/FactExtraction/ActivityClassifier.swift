@@ -26,7 +26,7 @@ enum ActivityClassifier {
     /// an organisation's marker ("Институт повышения квалификации", "утверждено на заседании
     /// Экспертного совета") names who issued or approved the document.
     static func isOrganisationName(_ phrase: String, in line: String, _ lexicon: Lexicon) -> Bool {
-        guard let range = line.range(of: phrase) else { return false }
+        guard let range = line.range(ofLiteral: phrase) else { return false }
         let before = line[..<range.lowerBound]
         if before.filter({ $0 == "\"" }).count % 2 == 1 { return true }
         // A Kazakh name ends with its kind: "Біліктілікті арттыру институты".
@@ -42,7 +42,7 @@ enum ActivityClassifier {
         // another word ("академиялық" is "academic", not "academy").
         return lexicon.list("organisation-markers").contains { marker in
             let text = marker.text.trimmingCharacters(in: .whitespaces)
-            if text.contains(" ") { return lastWords.contains(marker.text) }
+            if text.contains(" ") { return lastWords.contains(literal: marker.text) }
             // "ао " (a company's form) is the whole word; others take at most a one-letter ending.
             let extra = marker.text.hasSuffix(" ") ? 0 : 1
             return words.contains { $0.hasPrefix(text) && $0.count - text.count <= extra }
@@ -61,13 +61,13 @@ enum ActivityClassifier {
             let position = isPair ? index - lines.count : index
             let headingFactor = position < 3 ? 2.0 : 1.0
             for (activity, entries) in lexicon.activityPhrases {
-                let matched = entries.filter { line.folded.contains($0.text) }
+                let matched = entries.filter { line.folded.contains(literal: $0.text) }
                 // "наставником" and "наставник" in one word are one piece of evidence: the weightier counts.
-                let overlaps = { (a: Lexicon.Entry, b: Lexicon.Entry) in a.text.contains(b.text) || b.text.contains(a.text) }
+                let overlaps = { (a: Lexicon.Entry, b: Lexicon.Entry) in a.text.contains(literal: b.text) || b.text.contains(literal: a.text) }
                 for entry in matched where !matched.contains(where: { other in
                     other != entry && overlaps(other, entry) && (other.value, other.text.count) > (entry.value, entry.text.count)
                 }) {
-                    if isPair, lines[position].folded.contains(entry.text) || lines[position + 1].folded.contains(entry.text) { continue }
+                    if isPair, lines[position].folded.contains(literal: entry.text) || lines[position + 1].folded.contains(literal: entry.text) { continue }
                     let score = entry.value * headingFactor * (isOrganisationName(entry.text, in: line.folded, lexicon) ? 0.25 : 1)
                     scores[activity, default: 0] += score
                     if score > evidence[activity]?.weight ?? 0 { evidence[activity] = (score, line, entry) }

@@ -94,7 +94,7 @@ enum DateRoles {
                     seen.issued = (date.date, line)
                     continue
                 }
-                if lines[index - 1].folded.contains("№"), seen.dated == nil {
+                if lines[index - 1].folded.contains(literal: "№"), seen.dated == nil {
                     seen.dated = (date.date, line)
                     continue
                 }

@@ -105,7 +105,7 @@ public enum FactExtractor {
             for line in lines {
                 for level in levels {
                     if let entry = lexicon.group("significance", level.rawValue).first(where: {
-                        line.folded.contains($0.text) && (insideNames || !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon))
+                        line.folded.contains(literal: $0.text) && (insideNames || !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon))
                     }) {
                         facts.significance = Found(level, line, entry, confidence: insideNames ? 0.7 : 0.85)
                         return
@@ -158,12 +158,12 @@ public enum FactExtractor {
     /// The document's registration number ("№ 67003", "Patent No. 41455") and an ISSN.
     private static func readNumbers(_ lines: [SourceText.Line], into facts: inout ExtractedFacts) {
         for line in lines {
-            if facts.documentNumber == nil, let range = line.text.range(of: "№") {
+            if facts.documentNumber == nil, let range = line.text.range(ofLiteral: "№") {
                 let rest = line.text[range.upperBound...].drop { $0 == " " }
                 let number = rest.prefix { !$0.isWhitespace }.trimming(".,;:")
                 if number.contains(where: \.isNumber) { facts.documentNumber = Found(number, line, confidence: 0.9) }
             }
-            if facts.issn == nil, line.folded.contains("issn") {
+            if facts.issn == nil, line.folded.contains(literal: "issn") {
                 let digits = line.text.split { !($0.isNumber || $0 == "-" || $0 == "X" || $0 == "x") }
                 if let issn = digits.first(where: { $0.count == 9 && $0.dropFirst(4).first == "-" }) {
                     facts.issn = Found(String(issn).uppercased(), line, confidence: 0.95)

@@ -25,7 +25,7 @@ enum PeopleFinder {
                 continue
             }
             // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
-            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0) || line.folded.contains(" " + $0) }
+            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0) || line.folded.contains(literal: " " + $0) }
             let endsWithLabel = labels.contains { line.folded.hasSuffix($0) || line.folded.hasSuffix($0 + ":") }
             if let name = labels.compactMap({ name(after: $0, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
                 record(name, line, &facts)
@@ -123,7 +123,7 @@ enum PeopleFinder {
     /// The name that follows `label` in the line, after any colon or dash OCR may have kept or
     /// lost ("Ф.И.О.: Иванова…", "Ф.И.О. Иванова…").
     static func name(after label: String, in line: SourceText.Line) -> String? {
-        guard let range = line.folded.range(of: label) else { return nil }
+        guard let range = line.folded.range(ofLiteral: label) else { return nil }
         let offset = line.folded.distance(from: line.folded.startIndex, to: range.upperBound)
         let rest = line.text.dropFirst(offset)
         guard rest.first.map({ !$0.isLetter }) ?? false else { return nil }  // a whole word, not "экспертиза"
