@@ -11,14 +11,14 @@ let systemLibraries: [Target] = [
         name: "CLibXML2", path: "Sources/SystemLibraries/CLibXML2",
         pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
-        name: "CTesseract", path: "Sources/SystemLibraries/CTesseract",
-        pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
-    .systemLibrary(
         name: "CGLib", path: "Sources/SystemLibraries/CGLib",
         pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
     .systemLibrary(
         name: "CPangoCairo", path: "Sources/SystemLibraries/CPangoCairo",
         pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+    // Tesseract and Leptonica (libtesseract-dev, libleptonica-dev): their headers, and the
+    // functions the toolkit calls, opened on first use rather than linked (include/CTesseract.h).
+    .target(name: "CTesseract", path: "Sources/SystemLibraries/CTesseract", linkerSettings: [.linkedLibrary("dl")]),
 ]
 
 let package = Package(

@@ -35,10 +35,17 @@ public enum FactExtractor {
 
         // The original decides; a translation fills in only what the original does not say
         // legibly (a certificate in a script we cannot read, or OCR noise).
-        let decided = [original, all].lazy.compactMap { ActivityClassifier.classify($0, lexicon) }.first { !$0.isGuess }
+        // Without a translation the original is the whole document: it is classified once.
+        let fromOriginal = ActivityClassifier.classify(original, lexicon)
+        var decided = fromOriginal?.isGuess == false ? fromOriginal : nil
+        var guess: ActivityClassifier.Classification?
+        if decided == nil {
+            let fromAll = original.count == all.count ? fromOriginal : ActivityClassifier.classify(all, lexicon)
+            if fromAll?.isGuess == false { decided = fromAll } else { guess = fromAll }
+        }
         if let decided {
             facts.activity = Found(decided.activity, decided.line, decided.entry, confidence: decided.confidence)
-        } else if let guess = ActivityClassifier.classify(all, lexicon) {
+        } else if let guess {
             facts.activityGuess = Found(guess.activity, guess.line, guess.entry, confidence: guess.confidence)
         }
         let activity = decided?.activity
@@ -64,7 +71,9 @@ public enum FactExtractor {
     }
 
     private static func readQuantities(_ lines: [SourceText.Line], fallback: [SourceText.Line], _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
-        let candidates = [lines, SourceText.pairs(lines), fallback, SourceText.pairs(fallback)].joined()
+        // The fallback is the whole document; without a translation it is `lines` again.
+        let sources = fallback.count == lines.count ? [lines] : [lines, fallback]
+        let candidates = sources.flatMap { [$0, SourceText.pairs($0)] }.joined()
         // Each line read once; the first line stating a unit gives its amount.
         let read = candidates.map { line in (amounts: QuantityFinder.amounts(in: line.folded, lexicon), line: line) }
         func first(_ unit: Lexicon.Unit) -> (QuantityFinder.Amount, SourceText.Line)? {
