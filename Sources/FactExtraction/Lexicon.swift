@@ -94,10 +94,17 @@ public struct Lexicon: Sendable {
         activityPhrases = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0, group("activities", $0.rawValue)) })
         unitEntries = Dictionary(uniqueKeysWithValues: Unit.allCases.map { ($0, group("units", $0.rawValue)) })
         unitStems = unitEntries.mapValues { $0.map { QuantityFinder.tokens($0.text).filter { $0.kind != .mark }.map { String($0.text) } } }
-        monthPrefixes = (1...12).flatMap { month in group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) } }
-            .sorted { $0.text.count > $1.text.count }
-        numberStems = list("number-words").sorted { $0.text.count > $1.text.count }
+        monthPrefixes = Self.longestFirst((1...12).flatMap { month in
+            group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) }
+        })
+        numberStems = Self.longestFirst(list("number-words"))
         dateWords = DateWords(self)
+    }
+
+    /// Longest text first, ties in their order (each length counted once: a start pays for this).
+    private static func longestFirst(_ entries: [Entry]) -> [Entry] {
+        entries.enumerated().map { (length: $0.element.text.count, index: $0.offset, entry: $0.element) }
+            .sorted { ($0.length, -$0.index) > ($1.length, -$1.index) }.map(\.entry)
     }
 
     // MARK: Loading
