@@ -1,21 +1,7 @@
 import CPDRules
 import Confirmation
 import Foundation
-
-/// The language of a form: the template it is rendered from and how its numbers are written.
-public enum FormLanguage: String, CaseIterable, Sendable {
-    case ru, kk, en
-
-    /// "8,5" in Kazakh and Russian, "8.5" in English.
-    func format(_ units: CreditUnits) -> String {
-        self == .en ? units.description : units.description.replacingOccurrences(of: ".", with: ",")
-    }
-
-    /// dd.mm.yyyy, as documents in Kazakhstan write dates.
-    public func format(_ date: CalendarDate) -> String {
-        String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
-    }
-}
+import Wording
 
 /// What the register knows about the worker for the form's items 3 to 10; nil leaves a line
 /// to fill by hand.
@@ -71,6 +57,21 @@ enum FormContext {
             if let criterion = document.item.criterion?.number { entry["criterion"] = criterion }
             refused.append(entry)
         }
+        // Documents for review: what a person must establish, in the form's language.
+        var review: [[String: Any]] = []
+        for (index, document) in folder.documents.enumerated() where document.item.outcome.decision == .review {
+            var entry: [String: Any] = [
+                "index": index + 1,
+                "file": document.record.file.split(separator: "/").last.map(String.init) ?? document.record.file,
+                "findings": document.item.outcome.findings.enumerated().map { position, finding in
+                    // `more`: another finding follows, for the template's separator.
+                    FindingWording.context(finding, language).merging(["more": position + 1 < document.item.outcome.findings.count]) { first, _ in first }
+                },
+            ]
+            if let activity = document.item.evidence?.activity ?? document.record.activity { entry["activity"] = [activity.rawValue: true] }
+            if let criterion = document.item.criterion?.number { entry["criterion"] = criterion }
+            review.append(entry)
+        }
         var registerValues: [String: Any] = [:]
         let fields: [(String, String?)] = [
             ("totalService", register.totalService), ("specialtyService", register.specialtyService), ("workplace", register.placeOfWork),
@@ -92,6 +93,8 @@ enum FormContext {
             "cu": units,
             "register": registerValues,
             "refused": refused,
+            "review": review,
+            "hasReview": !review.isEmpty,
             "translationNeeded": folder.documents.contains { $0.item.outcome.refusals.contains { $0.reason == .needsNotarizedTranslation } },
         ]
     }

@@ -86,7 +86,7 @@ public struct ExtractionRecord: Sendable, Codable {
     public var people: [String] = []
     /// What a person must confirm before the document can count: low-confidence readings,
     /// facts the criterion needs that were not found.
-    public var uncertainties: [String] = []
+    public var uncertainties: [Finding] = []
     public var errors: [IntakeError] = []
 
     public init(file: String, sha256: String) {

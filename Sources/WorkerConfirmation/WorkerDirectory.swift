@@ -1,9 +1,10 @@
-import CPDRules
 import Confirmation
+import CPDRules
 import Forms
 import Foundation
 import PersonNames
 import ProfessionalRegister
+import Wording
 
 /// Who the worker of a folder is: from a register extract (JSON) or from the register database,
 /// whichever `--register` names (a database is told by its first bytes).

@@ -1,11 +1,12 @@
-import CPDRules
 import Confirmation
+import CPDRules
 import Forms
 import Foundation
 import Intake
 import PDFReading
 import PersonNames
 import Testing
+import Wording
 
 /// A worker's folder decided without reading files: records built by hand, so the forms can be
 /// checked against known numbers.
@@ -34,6 +35,12 @@ func sampleFolder() -> FolderAssessment {
         record("06_seminar.pdf", 3, .seminar, holder: "Кузнецова Динара Ивановна") { $0.hours = 8 },
         record("07_textbook.pdf", 7, .textbook) { $0.authorPosition = 2; $0.authorCount = 3; $0.issueDate = nil; $0.publicationYear = 2024 },
         record("08_tutoring.pdf", 14, .tutoringNewStaff) { $0.startDate = CalendarDate("2024-09-01"); $0.endDate = CalendarDate("2025-08-31") },
+        record("09_conference.pdf", 5, .conference) { $0.days = 1 },
+        {
+            var scanned = record("10_implementation.pdf", 15, .implementation) { _ in }
+            scanned.uncertainties = [Finding(.lowConfidence, ["page": .number(1), "confidence": .number(52)], provenance: .init(page: 1, text: nil))]
+            return scanned
+        }(),
     ]
     return FolderAssessment(
         records: records, workerIIN: "850314410007", workerName: PersonName(registerName: "Сапарова Жанар Ерлановна")!,
@@ -63,7 +70,7 @@ struct FormsTests {
     }
 
     @Test func theSampleIsDecidedAsExpected() {
-        #expect(folder.documents.map(\.item.outcome.decision) == [.accepted, .accepted, .accepted, .refused, .refused, .refused, .refused, .accepted])
+        #expect(folder.documents.map(\.item.outcome.decision) == [.accepted, .accepted, .accepted, .refused, .refused, .refused, .refused, .accepted, .review, .review])
         #expect(folder.assessment.totals.total == CreditUnits("182.5"))
     }
 

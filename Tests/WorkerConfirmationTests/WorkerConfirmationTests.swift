@@ -1,10 +1,11 @@
-import CPDRules
 import Confirmation
+import CPDRules
 import Forms
 import Foundation
 import Intake
 import PersonNames
 import Testing
+import Wording
 import WorkerConfirmation
 
 /// A register of one worker whose certificate expires on a given day, keeping what it is told.
