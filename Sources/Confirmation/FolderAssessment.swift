@@ -32,7 +32,8 @@ public struct FolderAssessment: Sendable {
         for (index, original) in records.enumerated() {
             let record = translations.withTranslation(original, at: index)
             let name = Self.name(of: record)
-            let label = name + (record.item.map { " (record \($0))" } ?? "")
+            // "file.xml #2" for the second record of a file: no words, so every form can quote it.
+            let label = name + (record.item.map { " #\($0)" } ?? "")
             if record.isTranslationOnly {
                 let outcome: Outcome = translations.originalName(of: index).map {
                     .accepted(0, "the notarized translation of \($0), which counts with it")

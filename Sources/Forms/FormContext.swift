@@ -19,12 +19,18 @@ public struct RegisterDetails: Sendable {
         }
     }
 
-    public var totalService, specialtyService, placeOfWork, position, sqfLevel, category, postgraduateEducation: String?
+    /// Items 3 and 4, written by each form in its language.
+    public var totalService, specialtyService: ServiceLength?
+    /// Item 9, named by each form in its language.
+    public var category: QualificationCategory?
+    /// As the register has them: the SQF level in the regulation's notation, the rest in the
+    /// words the HR service typed.
+    public var placeOfWork, position, sqfLevel, postgraduateEducation: String?
     public var employment: [Employment]
 
     public init(
-        totalService: String? = nil, specialtyService: String? = nil, placeOfWork: String? = nil, position: String? = nil,
-        sqfLevel: String? = nil, category: String? = nil, postgraduateEducation: String? = nil, employment: [Employment] = []
+        totalService: ServiceLength? = nil, specialtyService: ServiceLength? = nil, placeOfWork: String? = nil, position: String? = nil,
+        sqfLevel: String? = nil, category: QualificationCategory? = nil, postgraduateEducation: String? = nil, employment: [Employment] = []
     ) {
         self.totalService = totalService
         self.specialtyService = specialtyService
@@ -74,11 +80,13 @@ enum FormContext {
         }
         var registerValues: [String: Any] = [:]
         let fields: [(String, String?)] = [
-            ("totalService", register.totalService), ("specialtyService", register.specialtyService), ("workplace", register.placeOfWork),
-            ("position", register.position), ("sqfLevel", register.sqfLevel), ("category", register.category),
+            ("workplace", register.placeOfWork), ("position", register.position), ("sqfLevel", register.sqfLevel),
             ("postgraduate", register.postgraduateEducation),
         ]
         for (key, value) in fields { if let value, !value.isEmpty { registerValues[key] = value } }
+        if let length = register.totalService { registerValues["totalService"] = serviceLength(length, language) }
+        if let length = register.specialtyService { registerValues["specialtyService"] = serviceLength(length, language) }
+        if let category = register.category { registerValues["category"] = [category.rawValue: true] }
         if !register.employment.isEmpty {
             registerValues["employment"] = register.employment.map {
                 ["hired": $0.hired ?? "", "dismissed": $0.dismissed ?? "", "place": $0.placeOfWork ?? "", "position": $0.position ?? "",
@@ -97,6 +105,19 @@ enum FormContext {
             "hasReview": !review.isEmpty,
             "translationNeeded": folder.documents.contains { $0.item.outcome.refusals.contains { $0.reason == .needsNotarizedTranslation } },
         ]
+    }
+
+    /// A length of service as the `service.<language>` partials read it: each part that is not
+    /// zero (days when all are) with its number and the plural form the language gives it, and
+    /// whether another part follows.
+    static func serviceLength(_ length: ServiceLength, _ language: FormLanguage) -> [String: Any] {
+        let parts = [("years", length.years), ("months", length.months), ("days", length.days)]
+        let shown = parts.filter { $0.1 > 0 }.isEmpty ? [("days", 0)] : parts.filter { $0.1 > 0 }
+        var context: [String: Any] = [:]
+        for (position, (name, count)) in shown.enumerated() {
+            context[name] = ["count": "\(count)", language.pluralCategory(count): true, "more": position + 1 < shown.count]
+        }
+        return context
     }
 
     /// One refusal as the reason partials read it: a key for its code, holding its details with

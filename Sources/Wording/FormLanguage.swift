@@ -16,6 +16,21 @@ public enum FormLanguage: String, CaseIterable, Sendable {
         String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
     }
 
+    /// The form a noun takes after the whole number `count` (CLDR's plural categories): Russian
+    /// "one" (1 год, 21 год), "few" (2 года), "many" (5 лет, 11 лет); English "one" and "other";
+    /// Kazakh nouns after a number do not change ("other": 1 жыл, 18 жыл).
+    public func pluralCategory(_ count: Int) -> String {
+        switch self {
+        case .ru:
+            let (last, lastTwo) = (count % 10, count % 100)
+            if last == 1 && lastTwo != 11 { return "one" }
+            if (2...4).contains(last) && !(12...14).contains(lastTwo) { return "few" }
+            return "many"
+        case .en: return count == 1 ? "one" : "other"
+        case .kk: return "other"
+        }
+    }
+
     /// mm.yyyy: a month written as the dates are, in every language.
     public func format(year: Int, month: Int) -> String {
         String(format: "%02d.%04d", month, year)

@@ -85,33 +85,24 @@ extension RegisterDetails {
     init(_ worker: RegisteredWorker) {
         self.init(
             totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
-            position: worker.position, sqfLevel: worker.sqfLevel, category: worker.qualificationCategory,
+            position: worker.position, sqfLevel: worker.sqfLevel, category: worker.category,
             postgraduateEducation: worker.postgraduateEducation,
             employment: (worker.employment ?? []).map {
                 .init(hired: $0.hired, dismissed: $0.dismissed, placeOfWork: $0.placeOfWork, position: $0.position, orderNumber: $0.orderNumber, orderDate: $0.orderDate)
             })
     }
 
-    /// The form's fields from the register database, dates and the category written the form's way.
+    /// The form's fields from the register database, dates written the form's way.
     init(_ worker: Worker, language: FormLanguage) {
         func date(_ value: CalendarDate?) -> String? { value.map(language.format) }
         self.init(
             totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
             position: worker.position, sqfLevel: worker.sqfLevel?.description,
-            category: worker.qualificationCategory.flatMap { Self.word(for: $0, in: language) },
+            category: worker.qualificationCategory,
             postgraduateEducation: worker.postgraduateEducation,
             employment: worker.employment.map {
                 .init(hired: date($0.hired), dismissed: date($0.dismissed), placeOfWork: $0.placeOfWork, position: $0.position,
                       orderNumber: $0.orderNumber, orderDate: date($0.orderDate))
             })
-    }
-
-    static func word(for category: QualificationCategory, in language: FormLanguage) -> String? {
-        let words: [QualificationCategory: [FormLanguage: String]] = [
-            .second: [.ru: "вторая", .kk: "екінші", .en: "second"],
-            .first: [.ru: "первая", .kk: "бірінші", .en: "first"],
-            .highest: [.ru: "высшая", .kk: "жоғары", .en: "highest"],
-        ]
-        return words[category]?[language]
     }
 }

@@ -53,8 +53,8 @@ struct FormsTests {
     let forms: Forms
     let folder = sampleFolder()
     let register = RegisterDetails(
-        totalService: "18 лет 2 месяца 5 дней", placeOfWork: "ГКП на ПХВ «Городская больница № 2»", position: "медицинская сестра",
-        sqfLevel: "5.1", employment: [.init(hired: "01.09.2008", dismissed: nil, placeOfWork: "Городская больница № 2", position: "медицинская сестра", orderNumber: "112-к", orderDate: "01.09.2008")])
+        totalService: ServiceLength(years: 18, months: 2, days: 5), specialtyService: ServiceLength(years: 1, months: 0, days: 21), placeOfWork: "ГКП на ПХВ «Городская больница № 2»", position: "медицинская сестра",
+        sqfLevel: "5.1", category: .second, employment: [.init(hired: "01.09.2008", dismissed: nil, placeOfWork: "Городская больница № 2", position: "медицинская сестра", orderNumber: "112-к", orderDate: "01.09.2008")])
 
     init() throws {
         forms = try Forms(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -115,8 +115,25 @@ struct FormsTests {
             #expect(row?.last.map(String.init) == (expected[number] ?? "0"), "criterion \(number): \(row?.joined(separator: " ") ?? "no row")")
         }
         #expect(words.contains(language == .en ? "182.5" : "182,5"))
-        #expect(words.contains("18 лет 2 месяца 5 дней"))
+        #expect(words.contains(["ru": "18 лет 2 месяца 5 дней", "kk": "18 жыл 2 ай 5 күн", "en": "18 years 2 months 5 days"][language.rawValue]!))
         #expect(words.contains("112-к"))
+    }
+
+    /// Items 3 and 4: the numbers with the nouns each language puts after them.
+    @Test(arguments: [
+        (ServiceLength(years: 1, months: 1, days: 1)!, "1 год 1 месяц 1 день", "1 жыл 1 ай 1 күн", "1 year 1 month 1 day"),
+        (ServiceLength(years: 2, months: 3, days: 4)!, "2 года 3 месяца 4 дня", "2 жыл 3 ай 4 күн", "2 years 3 months 4 days"),
+        (ServiceLength(years: 5, months: 11, days: 25)!, "5 лет 11 месяцев 25 дней", "5 жыл 11 ай 25 күн", "5 years 11 months 25 days"),
+        (ServiceLength(years: 11, months: 0, days: 12)!, "11 лет 12 дней", "11 жыл 12 күн", "11 years 12 days"),
+        (ServiceLength(years: 21, months: 2, days: 22)!, "21 год 2 месяца 22 дня", "21 жыл 2 ай 22 күн", "21 years 2 months 22 days"),
+        (ServiceLength(years: 0, months: 0, days: 0)!, "0 дней", "0 күн", "0 days"),
+    ])
+    func lengthsOfServiceAreWrittenInTheFormsLanguage(length: ServiceLength, ru: String, kk: String, en: String) throws {
+        for (language, expected) in [(FormLanguage.ru, ru), (.kk, kk), (.en, en)] {
+            let html = try forms.confirmation(folder, register: RegisterDetails(totalService: length), language: language).html
+            let item = try #require(html.split(separator: "\n").first { $0.hasPrefix("<p>3. ") })
+            #expect(item.hasSuffix(": \(expected)</p>"), "\(language): \(item)")
+        }
     }
 
     @Test func kazakhLettersSurviveIntoThePDF() throws {
