@@ -92,9 +92,10 @@ public struct Forms: Sendable {
         let name = "\(form).\(language.rawValue)"
         let context = Self.escapingControlCharacters(FormContext.make(folder, register: register, language: language))
         if let (field, length) = Self.longestOverLimit(context, at: "") { throw FieldTooLong(field: field, length: length) }
-        guard let html = library.render(context, withTemplate: name) else {
+        guard let rendered = library.render(context, withTemplate: name) else {
             throw Failure(description: "no template \(name).mustache")
         }
+        let html = NoBreakDates.mark(rendered)
         let blocks: [Block]
         do {
             blocks = try XHTMLBlocks.blocks(of: html)

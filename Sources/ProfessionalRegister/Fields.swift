@@ -325,7 +325,7 @@ extension ValueKind where Value == Gender {
 
 extension CalendarDate {
     /// `31.03.2026`.
-    init?(dottedDayFirst text: String) {
+    public init?(dottedDayFirst text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])

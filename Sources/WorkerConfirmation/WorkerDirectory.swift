@@ -59,7 +59,7 @@ public struct WorkerDirectory: WorkerRegister {
         switch source {
         case .extract(let extract):
             guard let worker = extract.worker(iin: iin), let name = PersonName(registerName: worker.fullName) else { return nil }
-            return WorkerIdentity(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker), blockedSince: nil)
+            return WorkerIdentity(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker, language: language), blockedSince: nil)
         case .database(let register):
             guard let number = try? IIN(iin), let worker = try? register.worker(number),
                 let name = PersonName(registerName: worker.fullName)
@@ -82,13 +82,18 @@ public struct WorkerDirectory: WorkerRegister {
 }
 
 extension RegisterDetails {
-    init(_ worker: RegisteredWorker) {
+    /// The form's fields from a register extract; dates it gives as ISO 8601 or dd.mm.yyyy written
+    /// the form's way, others as the extract has them.
+    init(_ worker: RegisteredWorker, language: FormLanguage) {
+        func date(_ text: String?) -> String? {
+            text.map { text in (CalendarDate(text) ?? CalendarDate(dottedDayFirst: text)).map(language.format) ?? text }
+        }
         self.init(
             totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
             position: worker.position, sqfLevel: worker.sqfLevel, category: worker.category,
             postgraduateEducation: worker.postgraduateEducation,
             employment: (worker.employment ?? []).map {
-                .init(hired: $0.hired, dismissed: $0.dismissed, placeOfWork: $0.placeOfWork, position: $0.position, orderNumber: $0.orderNumber, orderDate: $0.orderDate)
+                .init(hired: date($0.hired), dismissed: date($0.dismissed), placeOfWork: $0.placeOfWork, position: $0.position, orderNumber: $0.orderNumber, orderDate: date($0.orderDate))
             })
     }
 

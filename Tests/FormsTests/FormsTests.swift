@@ -136,6 +136,39 @@ struct FormsTests {
         }
     }
 
+    /// Every date of the HTML, whole on one line of the PDF: in the labour activity table's
+    /// narrow columns, in the text, in the reasons and the findings.
+    @Test(arguments: FormLanguage.allCases)
+    func noDateBreaksAcrossLines(language: FormLanguage) throws {
+        let employment = [
+            RegisterDetails.Employment(hired: "01.09.2008", dismissed: "30.06.2010", placeOfWork: "Городская поликлиника № 5", position: "медицинская сестра", orderNumber: "214-к", orderDate: "29.08.2008"),
+            RegisterDetails.Employment(hired: "01.07.2010", dismissed: nil, placeOfWork: "ГКП на ПХВ «Городская больница № 2» акимата города Астаны", position: "медицинская сестра кардиологического отделения", orderNumber: "388-к", orderDate: "30.06.2010"),
+        ]
+        let details = RegisterDetails(totalService: register.totalService, placeOfWork: register.placeOfWork, position: register.position, employment: employment)
+        let confirmation = try forms.confirmation(folder, register: details, language: language)
+        let refusal = try #require(try forms.refusal(folder, language: language))
+        let date = try Regex(#"\b\d{2}\.\d{2}\.\d{4}\b"#)
+        for rendered in [confirmation, refusal] {
+            let dates = Set(rendered.html.matches(of: date).map { String(rendered.html[$0.range]) })
+            #expect(dates.count >= (rendered.html == confirmation.html ? 6 : 3))
+            let text = try layoutText(rendered.pdf)
+            for value in dates {
+                #expect(text.contains(value), "\(value) is broken in the \(language) PDF")
+            }
+            // In the HTML, each date is kept whole by its span.
+            #expect(rendered.html.matches(of: date).count == rendered.html.matches(of: try Regex(#"<span class="date">\d{2}\.\d{2}\.\d{4}</span>"#)).count)
+        }
+    }
+
+    /// A date in a column far too narrow for it widens the column instead of breaking.
+    @Test func aDateWidensItsColumnRatherThanBreak() throws {
+        let xhtml = """
+            <html xmlns="http://www.w3.org/1999/xhtml"><body><table data-widths="2,98"><tbody>
+            <tr><td><span class="date">01.09.2008</span></td><td>текст</td></tr></tbody></table></body></html>
+            """
+        #expect(try layoutText(try XHTMLDocument.pdf(xhtml, title: "t")).contains("01.09.2008"))
+    }
+
     @Test func kazakhLettersSurviveIntoThePDF() throws {
         let pdf = try PDFFile(data: try forms.confirmation(folder, register: register, language: .kk).pdf)
         let text = (0..<pdf.pageCount).map { pdf.text(ofPage: $0).text }.joined(separator: " ")
