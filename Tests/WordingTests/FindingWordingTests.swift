@@ -85,6 +85,23 @@ struct FindingWordingTests {
         #expect(codes.map(String.init).sorted() == FindingCode.allCases.map(\.rawValue).sorted())
     }
 
+    /// A Kazakh finding has no word of the Russian catalogue the Kazakh one lacks; a Russian
+    /// finding no Kazakh letter. The details (quotes, names) are left out: they are the document's.
+    @Test(arguments: FindingCode.allCases)
+    func eachLanguageKeepsToItsOwnWords(code: FindingCode) throws {
+        func words(_ text: String) -> Set<String> { Set(text.lowercased().split { !$0.isLetter }.map(String.init)) }
+        func catalogue(_ language: FormLanguage) throws -> Set<String> {
+            let text = try String(contentsOf: Self.directory.appendingPathComponent("finding.\(language.rawValue).mustache"), encoding: .utf8)
+            return words(text.replacing(/\{\{[^}]*\}\}/, with: " "))
+        }
+        let finding = Self.example(code)
+        let quoted = Self.expectedTexts(finding, .ru).reduce(into: Set<String>()) { $0.formUnion(words($1)) }
+        let kazakh = words(wording.message(finding, in: .kk)).subtracting(quoted)
+        #expect(kazakh.intersection(try catalogue(.ru).subtracting(try catalogue(.kk))).isEmpty, "\(kazakh)")
+        let russian = words(wording.message(finding, in: .ru)).subtracting(quoted)
+        #expect(!russian.contains { $0.contains(/[әғқңөұүһі]/) }, "\(russian)")
+    }
+
     @Test func theEnglishWordingIsTheOneTheJSONCarries() throws {
         let shipped = try #require(FindingWording.shipped)
         let finding = Self.example(.lowConfidence)
