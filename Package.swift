@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "WorkerConfirmationTests",
             dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames", "Wording"]),
-        .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules"]),
+        .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "WatchTests",
             dependencies: [
