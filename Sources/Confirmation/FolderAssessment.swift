@@ -79,7 +79,7 @@ public struct FolderAssessment: Sendable {
         }
         if let error = record.errors.first {
             return .init(evidence: nil, criterion: nil, outcome: .refused([
-                Refusal(.unreadable, "The document cannot be read: \(error). Paragraph 11: its compliance with the criteria cannot be established.", details: ["error": "\(error)"])
+                Refusal(.unreadable, "The document cannot be read: \(error). Paragraph 11: its compliance with the criteria cannot be established.", details: error.details.merging(["error": "\(error)", "cause": error.cause]) { first, _ in first })
             ]))
         }
         guard let evidence = record.evidence, let criterion = Criterion.number(evidence.criterion) else {

@@ -139,7 +139,9 @@ enum FormContext {
         case .missingVolume:
             key = "missingVolume"
             if let volume = refusal.details["volume"] { details[volume] = true }
-        case .unreadable: key = "unreadable"
+        case .unreadable:
+            key = "unreadable"
+            if let cause = refusal.details["cause"] { details[cause] = true }
         case .unrecognized: key = "unrecognized"
         }
         return [key: details.isEmpty ? true : details]

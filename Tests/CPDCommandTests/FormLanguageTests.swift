@@ -61,7 +61,7 @@ struct FormLanguageTests {
             values += [(document["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent }].compactMap { $0 }
             for refusal in document["refusals"] as? [[String: Any]] ?? [] {
                 let details = refusal["details"] as? [String: String] ?? [:]
-                values += ["printedName", "original", "error", "language"].compactMap { details[$0] }
+                values += ["printedName", "original", "error", "reason", "language"].compactMap { details[$0] }
             }
             for finding in document["review"] as? [[String: Any]] ?? [] {
                 for value in (finding["details"] as? [String: Any] ?? [:]).values {

@@ -192,6 +192,30 @@ struct FormsTests {
         #expect(refusal.html.contains("работник указан 2-м автором из 3"))
     }
 
+    /// Why a file could not be read, in the notice's language, the library's message quoted.
+    @Test(arguments: [
+        IntakeError.cannotOpen("Permission denied"), .tooLarge(bytes: 300_000_000, limit: 209_715_200), .unknownFormat("not a PDF, image or XML"),
+        .pdf("the PDF is password-protected"), .image("Corrupt JPEG data"), .xml("entities are not allowed"), .ocr(page: 2, "engine failed"),
+        .noText(pages: 3), .timedOut(seconds: 600), .notReadableYet("Resource temporarily unavailable"),
+    ])
+    func anUnreadableFileIsExplainedInEachLanguage(error: IntakeError) throws {
+        var unreadable = ExtractionRecord(file: "/inbox/850314410007/broken.pdf", sha256: "broken")
+        unreadable.errors = [error]
+        let folder = FolderAssessment(
+            records: [unreadable], workerIIN: "850314410007", workerName: PersonName(registerName: "Сапарова Жанар Ерлановна")!,
+            confirmationDate: CalendarDate("2026-11-22")!, targetCategory: .first)
+        let opening: [FormLanguage: String] = [.ru: "документ не удалось прочитать: ", .kk: "құжатты оқу мүмкін болмады: ", .en: "the document could not be read: "]
+        var wordings = Set<String>()
+        for language in FormLanguage.allCases {
+            let html = try #require(try forms.refusal(folder, language: language)).html
+            let cell = try #require(html.components(separatedBy: opening[language]!).dropFirst().first?.components(separatedBy: ";").first)
+            #expect(cell.count > 10, "\(language): \(cell)")
+            for value in error.details.values { #expect(cell.contains(value), "\(language): \(cell) lacks \(value)") }
+            wordings.insert(cell)
+        }
+        #expect(wordings.count == 3)
+    }
+
     @Test func noRefusalNoticeWhenNothingIsRefused() throws {
         let accepted = FolderAssessment(
             records: [], workerIIN: nil, workerName: PersonName(registerName: "Сапарова Жанар Ерлановна")!,
