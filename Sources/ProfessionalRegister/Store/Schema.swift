@@ -1,3 +1,4 @@
+import CPDRules
 import GRDB
 
 /// The register's tables, one named migration per version; a database is brought up to date
@@ -72,6 +73,23 @@ enum Schema {
                 t.column("assessmentID", .integer).notNull().references("assessment")
                 t.column("path", .text).notNull()
                 t.primaryKey(["assessmentID", "path"])
+            }
+        }
+        // Lengths of service, free text before, are years, months and days in ISO 8601
+        // (`P18Y2M15D`). A text that does not read as one is cleared, and the change history keeps it.
+        migrator.registerMigration("register-v2-service-lengths") { db in
+            let now = Change.now()
+            for column in ["totalService", "specialtyService"] {
+                let rows = try Row.fetchAll(db, sql: "SELECT iin, \(column) FROM worker WHERE \(column) IS NOT NULL")
+                for row in rows {
+                    let iin: String = row[0]
+                    let text: String = row[1]
+                    let length = try? ServiceLength(parsing: text)
+                    try db.execute(sql: "UPDATE worker SET \(column) = ? WHERE iin = ?", arguments: [length?.description, iin])
+                    try db.execute(sql: """
+                        INSERT INTO workerChange (workerIIN, field, oldValue, newValue, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [iin, column, text, length?.description, "cpd: lengths of service as years, months and days", now])
+                }
             }
         }
         return migrator
