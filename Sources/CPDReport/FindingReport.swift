@@ -34,7 +34,7 @@ struct FindingReport: Encodable {
 
     /// The English wording; the code where cpd was installed without its templates.
     static func english(_ finding: Finding) -> String {
-        FindingWording.shipped?.message(finding, in: .en) ?? finding.code.rawValue
+        FindingWording.shippedEnglish?.message(finding, in: .en) ?? finding.code.rawValue
     }
 
     /// Dates in ISO 8601, months as YYYY-MM, amounts as exact numbers, words as their codes.

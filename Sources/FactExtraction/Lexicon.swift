@@ -82,6 +82,10 @@ public struct Lexicon: Sendable {
     // MARK: Derived once, for the readers' hot paths
 
     private(set) var activityPhrases: [ActivityKind: [Entry]] = [:]
+    /// Every activity phrase, grouped by activity in the lexicon's order, and an index that finds
+    /// them all in a line at once.
+    private(set) var activityPhraseList: [(activity: ActivityKind, entry: Entry)] = []
+    private(set) var activityPhraseIndex = PhraseIndex([])
     private(set) var unitStems: [Unit: [[String]]] = [:]
     private(set) var unitEntries: [Unit: [Entry]] = [:]
     /// Month names, longest first, so "июня" is not taken by a shorter prefix.
@@ -92,6 +96,8 @@ public struct Lexicon: Sendable {
 
     private mutating func derive() {
         activityPhrases = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0, group("activities", $0.rawValue)) })
+        activityPhraseList = ActivityKind.allCases.flatMap { activity in activityPhrases[activity, default: []].map { (activity, $0) } }
+        activityPhraseIndex = PhraseIndex(activityPhraseList.map(\.entry.text))
         unitEntries = Dictionary(uniqueKeysWithValues: Unit.allCases.map { ($0, group("units", $0.rawValue)) })
         unitStems = unitEntries.mapValues { $0.map { QuantityFinder.tokens($0.text).filter { $0.kind != .mark }.map { String($0.text) } } }
         monthPrefixes = Self.longestFirst((1...12).flatMap { month in

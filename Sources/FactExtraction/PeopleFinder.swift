@@ -163,13 +163,10 @@ enum PeopleFinder {
     static func looksLikePatronymic(_ word: String) -> Bool {
         let lower = word.lowercased()
         guard lower.count >= 5, word.first?.isUppercase == true else { return false }
-        let russian = ["овн", "евн", "ичн", "ович", "евич", "ьич"].contains { stem in
-            lower.range(of: stem, options: .backwards).map { lower.distance(from: $0.upperBound, to: lower.endIndex) <= 3 } ?? false
+        // The stem, then at most three letters of a case ending.
+        return ["овн", "евн", "ичн", "ович", "евич", "ьич", "қызы", "кызы", "ұлы", "улы", "uly", "kyzy"].contains { stem in
+            lower.suffix(stem.count + 3).contains(literal: stem)
         }
-        let kazakh = ["қызы", "кызы", "ұлы", "улы", "uly", "kyzy"].contains { stem in
-            lower.range(of: stem, options: .backwards).map { lower.distance(from: $0.upperBound, to: lower.endIndex) <= 3 } ?? false
-        }
-        return russian || kazakh
     }
 
     /// Capitalised words that begin headings and organisation names, never names.

@@ -9,17 +9,19 @@ import Mustache
 public struct FindingWording: Sendable {
     let library: MustacheLibrary
 
-    /// The catalogue shipped with cpd; nil when cpd was installed without its resources.
-    public static let shipped: FindingWording? = FormTemplates.directory.flatMap { try? FindingWording(directory: $0) }
+    /// The English catalogue shipped with cpd, which the JSON and text reports carry (the forms
+    /// load their language's with their templates); nil when cpd was installed without its
+    /// resources. One language only: a start pays for parsing what it uses.
+    public static let shippedEnglish: FindingWording? = FormTemplates.directory.flatMap { try? FindingWording(directory: $0, languages: [.en]) }
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
     }
 
     /// Loads the catalogue, and the partials its entries use, from the templates' folder.
-    public init(directory: URL) throws {
+    public init(directory: URL, languages: [FormLanguage] = FormLanguage.allCases) throws {
         var library = MustacheLibrary()
-        for language in FormLanguage.allCases {
+        for language in languages {
             for name in ["finding.\(language.rawValue)", "activity.\(language.rawValue)"] {
                 let file = directory.appendingPathComponent("\(name).mustache")
                 guard let text = try? String(contentsOf: file, encoding: .utf8) else {

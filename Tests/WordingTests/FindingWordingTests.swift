@@ -103,7 +103,7 @@ struct FindingWordingTests {
     }
 
     @Test func theEnglishWordingIsTheOneTheJSONCarries() throws {
-        let shipped = try #require(FindingWording.shipped)
+        let shipped = try #require(FindingWording.shippedEnglish)
         let finding = Self.example(.lowConfidence)
         #expect(shipped.message(finding, in: .en) == "page 3 was recognised with low confidence (52%)")
     }
