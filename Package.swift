@@ -122,7 +122,6 @@ let package = Package(
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand", "Rasterization"]),
         // Times the reading of PDFs and scans against pdftotext and the tesseract CLI (Benchmarks/README.md).
-        .executableTarget(name: "ReadingBenchmark", dependencies: ["PDFReading", "OCR"], path: "Benchmarks/ReadingBenchmark"),
         // Times cpd watch: drop-to-forms latency and a 1,000-file backlog against cpd assess.
         .executableTarget(name: "WatchBenchmark", path: "Benchmarks/WatchBenchmark"),
         // 100,000 workers imported and queried: swift run -c release RegisterBenchmark

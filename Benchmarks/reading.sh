@@ -2,8 +2,9 @@
 # Times `cpd extract` (text, facts and all) against the command-line tools run the way a user
 # runs them, with hyperfine, on the development corpus. Usage, from anywhere:
 #   Benchmarks/reading.sh [SHARED]        SHARED defaults to ../shared beside the package
-# Needs a release build (swift build -c release --product cpd), hyperfine, poppler-utils and
-# tesseract with the kaz, rus and eng models. Results: Benchmarks/results/reading-*.md.
+# Needs a release build (swift build -c release --product cpd), hyperfine, poppler-utils,
+# tesseract with the kaz, rus and eng models, and taskset (util-linux). About 8 minutes on two
+# cores. Results: Benchmarks/results/reading-*.md, and a summary on the terminal.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "${1:-$root/../shared}" && pwd)
@@ -43,12 +44,24 @@ hyperfine -N --warmup 5 --runs 50 --export-markdown "$results/reading-one-pdf.md
   -n "cpd extract, one text PDF" "$cpd extract $one" \
   -n "pdftotext, one text PDF" "pdftotext $one -"
 
-# Scans and photos: our two engines against the CLI one file at a time, and two at a time.
+# Scans and photos: our two engines against the CLI one file at a time and two at a time; then
+# both sides pinned to one core (taskset), our pool of one against the CLI one at a time.
 for source in pdf-ocr image-ocr; do
   list="$lists/$source.txt"
+  files=$(tr '\n' ' ' < "$list")
   echo "$source: $(wc -l < "$list") files"
   hyperfine --warmup 1 --runs 3 --export-markdown "$results/reading-$source.md" \
-    -n "cpd extract --jobs 2" "$cpd extract --jobs 2 --format json $(tr '\n' ' ' < "$list") > /dev/null" \
-    -n "tesseract CLI, one at a time" "$baselines/ocr-each.sh $list 1" \
-    -n "tesseract CLI, two at a time" "$baselines/ocr-each.sh $list 2"
+    -n "cpd extract, two engines" "$cpd extract --jobs 2 --format json $files > /dev/null" \
+    -n "tesseract CLI, two at a time" "$baselines/ocr-each.sh $list 2" \
+    -n "cpd extract, one core" "taskset -c 0 $cpd extract --jobs 1 --format json $files > /dev/null" \
+    -n "tesseract CLI, one core" "taskset -c 0 $baselines/ocr-each.sh $list 1"
 done
+
+# Memory: a 200-page scan (one corpus scan joined 200 times) read through two engines.
+scan=$(head -n 1 "$lists/pdf-ocr.txt")
+set --
+for _ in $(seq 200); do set -- "$@" "$scan"; done
+pdfunite "$@" "$lists/200-pages.pdf"
+/usr/bin/time -f "200-page scan: %e s, peak resident memory %M KB" \
+  "$cpd" extract --jobs 2 --format json "$lists/200-pages.pdf" > /dev/null 2> "$lists/time.txt" || true
+tail -n 1 "$lists/time.txt" | tee "$results/reading-200-pages.txt"
