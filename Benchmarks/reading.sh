@@ -2,7 +2,8 @@
 # Times `cpd extract` (text, facts and all) against the command-line tools run the way a user
 # runs them, with hyperfine, on the development corpus. Usage, from anywhere:
 #   Benchmarks/reading.sh [SHARED]        SHARED defaults to ../shared beside the package
-# Needs a release build (swift build -c release --product cpd), hyperfine, poppler-utils,
+# Needs a release build as it is installed (swift build -c release --static-swift-stdlib
+# --product cpd), hyperfine, poppler-utils,
 # tesseract with the kaz, rus and eng models, and taskset (util-linux). About 8 minutes on two
 # cores. Results: Benchmarks/results/reading-*.md, and a summary on the terminal.
 set -eu
@@ -11,7 +12,7 @@ shared=$(cd "${1:-$root/../shared}" && pwd)
 cpd="$root/.build/release/cpd"
 baselines="$root/Benchmarks/baselines"
 results="$root/Benchmarks/results"
-[ -x "$cpd" ] || { echo "no release build: swift build -c release --product cpd" >&2; exit 1; }
+[ -x "$cpd" ] || { echo "no release build: swift build -c release --static-swift-stdlib --product cpd" >&2; exit 1; }
 command -v hyperfine > /dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 1; }
 mkdir -p "$results"
 lists=$(mktemp -d)
