@@ -63,6 +63,12 @@ enum TextNormalization {
     private static func fixHomoglyphs(_ text: String) -> String {
         var words: [String] = []
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            // Only a word with both an ASCII letter and a Cyrillic one (UTF-8 lead bytes D0-D3) can change.
+            guard word.utf8.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }),
+                  word.utf8.contains(where: { (0xD0...0xD3).contains($0) }) else {
+                words.append(String(word))
+                continue
+            }
             let cyrillic = word.filter(\.isCyrillic).count
             let latin = word.filter { $0.isASCII && $0.isLetter }.count
             if cyrillic > 0, latin > 0, cyrillic >= latin {
@@ -81,6 +87,8 @@ enum TextNormalization {
         let lookalikes: [Character: Character] = [
             "О": "0", "O": "0", "о": "0", "o": "0", "З": "3", "l": "1", "I": "1", "|": "1", "б": "6",
         ]
+        // A line without a digit has no number to repair.
+        guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return text }
         let characters = Array(text)
         var result = characters
         for index in characters.indices {
