@@ -148,7 +148,9 @@ let package = Package(
         .testTarget(
             name: "WorkerConfirmationTests",
             dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames"]),
-        .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules"]),
+        .testTarget(
+            name: "ProfessionalRegisterTests",
+            dependencies: ["ProfessionalRegister", "CPDRules", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "WatchTests",
             dependencies: [

@@ -171,8 +171,8 @@ public struct LevelAssignment: Sendable, Hashable {
         public var employmentSource: Source?
         public var assessmentResults: [AssessmentResult] = []
         public var workFunctionsReports: [WorkFunctionsReport] = []
-        /// The worker's CPD assessed for the target level's category column of Appendix 3.
-        public var cpd: Assessment?
+        /// The worker's CPD, assessed for the target level's category column of Appendix 3.
+        public var cpd: ConfirmedCPD?
         /// Whether the user supplied a ranking list for paragraph 15.
         public var rankingListGiven = false
 
@@ -274,6 +274,41 @@ public struct LevelAssignment: Sendable, Hashable {
             return .categoryEquivalent
         }
         return .nextLevel
+    }
+}
+
+/// Confirmed CPD (paragraph 12, item 4): an assessment of the worker's evidence, or one the
+/// register recorded, with the Appendix 3 column it was assessed for.
+public struct ConfirmedCPD: Sendable, Hashable {
+    public let confirmationDate: CalendarDate
+    public let category: QualificationCategory
+    public let totals: Totals
+    public let meetsAppendix3: Bool
+    /// The minimums missed, when the assessment says which.
+    public let shortfalls: [ThresholdCheck]
+    public let source: LevelAssignment.Source
+
+    static let words: [ThresholdCheck.Measure: String] = [
+        .total: "CPD in all", .additionalEducation: "additional education", .nonFormalAndCompetences: "non-formal education and additional competences",
+    ]
+
+    public init(_ assessment: Assessment, source: LevelAssignment.Source? = nil) {
+        confirmationDate = assessment.confirmationDate
+        category = assessment.targetCategory
+        totals = assessment.totals
+        meetsAppendix3 = assessment.meetsCPDRequirements
+        shortfalls = assessment.requirementsCheck?.checks.filter { !$0.isMet } ?? []
+        self.source = source ?? LevelAssignment.Source(.assessment, "the documents assessed on \(assessment.confirmationDate) for the \(assessment.targetCategory.rawValue) category")
+    }
+
+    /// A confirmation the register keeps: its totals and whether Appendix 3 was met.
+    public init(confirmationDate: CalendarDate, category: QualificationCategory, totals: Totals, meetsAppendix3: Bool, source: LevelAssignment.Source) {
+        self.confirmationDate = confirmationDate
+        self.category = category
+        self.totals = totals
+        self.meetsAppendix3 = meetsAppendix3
+        shortfalls = []
+        self.source = source
     }
 }
 
@@ -470,24 +505,28 @@ private struct Decider {
         if route == .nursingEducation {
             return Condition(.cpd, .met, basis: "paragraph 19", "not needed: paragraph 19 keeps the level of the equivalent category", waived: true)
         }
-        guard let assessment = application.cpd else {
+        guard let confirmed = application.cpd else {
             return Condition(.cpd, .cannotTell, basis: basis, "the worker's CPD was not assessed")
         }
-        let source = Source(.assessment, "CPD assessed on \(assessment.confirmationDate) for the \(assessment.targetCategory.rawValue) category")
-        guard assessment.targetCategory == category, let check = assessment.requirementsCheck else {
+        let source = confirmed.source
+        guard confirmed.category == category else {
             return Condition(.cpd, .cannotTell, basis: basis,
-                             "the CPD was assessed for the \(assessment.targetCategory.rawValue) category; level \(target) is Appendix 3's \(category.rawValue) column", sources: [source])
+                             "the CPD was assessed for the \(confirmed.category.rawValue) category; level \(target) is Appendix 3's \(category.rawValue) column", sources: [source])
         }
-        let totals = assessment.totals
+        let window = ConfirmationWindow(confirmationDate: date)
+        guard window.contains(confirmed.confirmationDate) else {
+            return Condition(.cpd, .cannotTell, basis: basis,
+                             "the CPD was confirmed on \(confirmed.confirmationDate), outside the 5 years \(window.describe()) (paragraph 6)", sources: [source])
+        }
+        let totals = confirmed.totals
         let amounts = "\(totals.total) CU in all (\(totals.additionalEducation) additional education, \(totals.nonFormalAndCompetences) non-formal education and additional competences)"
-        let minimumsMissed = check.checks.filter { !$0.isMet && $0.measure != .total }
         if totals.total < 210 {
             return Condition(.cpd, .notMet, basis: basis, "\(amounts): paragraph 14 asks at least 210 CU", sources: [source])
         }
-        if let missed = minimumsMissed.first {
-            let names: [ThresholdCheck.Measure: String] = [.additionalEducation: "additional education", .nonFormalAndCompetences: "non-formal education and additional competences"]
+        guard confirmed.meetsAppendix3 else {
+            let shortfalls = confirmed.shortfalls.map { "\($0.shortfall) CU short of \($0.required) CU of \(ConfirmedCPD.words[$0.measure]!)" }
             return Condition(.cpd, .notMet, basis: basis,
-                             "\(amounts): Appendix 3 asks at least \(missed.required) CU of \(names[missed.measure]!) for the \(category.rawValue) category column, \(missed.shortfall) short",
+                             "\(amounts): Appendix 3's \(category.rawValue) category column is not met\(shortfalls.isEmpty ? "" : " (\(shortfalls.joined(separator: "; ")))")",
                              sources: [source])
         }
         return Condition(.cpd, .met, basis: basis, "\(amounts): Appendix 3's \(category.rawValue) category column and paragraph 14's 210 CU are met", sources: [source])

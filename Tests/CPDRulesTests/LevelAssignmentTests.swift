@@ -19,9 +19,9 @@ private func nurse(target: String = "5.2", _ change: (inout Level.Application) -
     application.employmentSource = register("employment")
     application.assessmentResults = [Level.AssessmentResult(date: date("2026-10-01"), passed: true, level: level(target), source: file("assessment.pdf"))]
     application.workFunctionsReports = [Level.WorkFunctionsReport(date: date("2026-10-15"), issuer: .headOfUnit, level: level(target), source: file("report.pdf"))]
-    application.cpd = Assessment(
+    application.cpd = ConfirmedCPD(Assessment(
         evidence: [credit(120, in: .additionalEducation), credit(90, in: .nonFormalEducation)],
-        confirmationDate: confirmation, targetCategory: level(target).category)
+        confirmationDate: confirmation, targetCategory: level(target).category))
     change(&application)
     return application
 }
@@ -166,19 +166,31 @@ struct LevelAssignmentTests {
     ])
     func cpdForTheTargetsColumn(additional: Int, nonFormal: Int, expected: Level.Status) {
         let application = nurse {
-            $0.cpd = Assessment(
+            $0.cpd = ConfirmedCPD(Assessment(
                 evidence: [credit(additional, in: .additionalEducation), credit(nonFormal, in: .nonFormalEducation)],
-                confirmationDate: confirmation, targetCategory: .first)
+                confirmationDate: confirmation, targetCategory: .first))
         }
         #expect(status(.cpd, application) == expected)
     }
 
     @Test func cpdAssessedForAnotherColumnCannotBeTold() {
         let application = nurse {
-            $0.cpd = Assessment(evidence: [credit(300, in: .additionalEducation)], confirmationDate: confirmation, targetCategory: .second)
+            $0.cpd = ConfirmedCPD(Assessment(evidence: [credit(300, in: .additionalEducation)], confirmationDate: confirmation, targetCategory: .second))
         }
         #expect(status(.cpd, application) == .cannotTell)
         #expect(status(.cpd, nurse { $0.cpd = nil }) == .cannotTell)
+    }
+
+    /// A confirmation the register recorded counts when it falls in the last 5 years.
+    @Test(arguments: [("2021-11-23", Level.Status.met), ("2021-11-22", .cannotTell), ("2026-11-23", .cannotTell)])
+    func aRecordedConfirmationCountsWithinFiveYears(confirmed: String, expected: Level.Status) {
+        var totals = Totals()
+        totals.add(120, in: .additionalEducation)
+        totals.add(90, in: .nonFormalEducation)
+        let recorded = ConfirmedCPD(confirmationDate: date(confirmed), category: .first, totals: totals, meetsAppendix3: true, source: register("assessment"))
+        #expect(status(.cpd, nurse { $0.cpd = recorded }) == expected)
+        let short = ConfirmedCPD(confirmationDate: date("2025-01-01"), category: .first, totals: totals, meetsAppendix3: false, source: register("assessment"))
+        #expect(status(.cpd, nurse { $0.cpd = short }) == .notMet)
     }
 
     /// Appendix 3's expert-commission alternative counts as the reading in force says: three
@@ -188,8 +200,8 @@ struct LevelAssignmentTests {
     func theCommissionAlternativeFollowsTheReading(reading: Interpretation.CommissionAlternative, expected: Level.Status) {
         let evidence = ["2024-01-10", "2025-02-11", "2026-03-12"].map { day in document(21) { $0.issueDate = date(day) } }
         let application = nurse {
-            $0.cpd = Assessment(
-                evidence: evidence, confirmationDate: confirmation, targetCategory: .first, interpretation: Interpretation(commissionAlternative: reading))
+            $0.cpd = ConfirmedCPD(Assessment(
+                evidence: evidence, confirmationDate: confirmation, targetCategory: .first, interpretation: Interpretation(commissionAlternative: reading)))
         }
         #expect(application.cpd!.totals.total == 270)
         #expect(status(.cpd, application) == expected)
@@ -275,8 +287,8 @@ struct LevelAssignmentTests {
             $0.currentLevel = nil
             $0.currentLevelObtainedOn = nil
             $0.assessmentResults = []
-            $0.cpd = Assessment(
-                evidence: [credit(60, in: .additionalEducation), credit(150, in: .nonFormalEducation)], confirmationDate: confirmation, targetCategory: .highest)
+            $0.cpd = ConfirmedCPD(Assessment(
+                evidence: [credit(60, in: .additionalEducation), credit(150, in: .nonFormalEducation)], confirmationDate: confirmation, targetCategory: .highest))
             $0.categoryCertificate = Level.CategoryCertificate(category: .highest, validity: .expires(date("2023-05-01")), source: register("categoryCertificate"))
         }
         let decision = Level(application)
