@@ -114,6 +114,15 @@ public struct LevelAssignment: Sendable, Hashable {
         }
     }
 
+    /// Whose a document is, as its printed name says.
+    public enum Holder: Sendable, Hashable {
+        case worker
+        /// Issued to someone else: it cannot stand for the worker.
+        case someoneElse(String)
+        /// The name is missing or may not be the worker's: a person checks.
+        case uncertain(String)
+    }
+
     /// The result of the assessment of professional preparedness (paragraphs 12, item 2, and 16),
     /// as its certificate states it.
     public struct AssessmentResult: Sendable, Hashable {
@@ -122,19 +131,21 @@ public struct LevelAssignment: Sendable, Hashable {
         public var passed: Bool?
         /// The level the result is for, when the certificate names it.
         public var level: QualificationLevel?
+        public var holder: Holder
         public var source: Source
 
-        public init(date: CalendarDate?, passed: Bool?, level: QualificationLevel?, source: Source) {
+        public init(date: CalendarDate?, passed: Bool?, level: QualificationLevel?, holder: Holder = .worker, source: Source) {
             self.date = date
             self.passed = passed
             self.level = level
+            self.holder = holder
             self.source = source
         }
     }
 
     /// A report on the work functions performed (paragraph 12, item 3).
     public struct WorkFunctionsReport: Sendable, Hashable {
-        public enum Issuer: String, Sendable, Hashable, Codable {
+        public enum Issuer: String, Sendable, Hashable, Codable, CaseIterable {
             /// The report of the electronic service registry.
             case electronicRegistry = "electronic-registry"
             /// A report on professional activity signed by the head of the structural unit.
@@ -145,12 +156,14 @@ public struct LevelAssignment: Sendable, Hashable {
         public var issuer: Issuer?
         /// The level the work functions are said to correspond to, when the report names it.
         public var level: QualificationLevel?
+        public var holder: Holder
         public var source: Source
 
-        public init(date: CalendarDate?, issuer: Issuer?, level: QualificationLevel?, source: Source) {
+        public init(date: CalendarDate?, issuer: Issuer?, level: QualificationLevel?, holder: Holder = .worker, source: Source) {
             self.date = date
             self.issuer = issuer
             self.level = level
+            self.holder = holder
             self.source = source
         }
     }
@@ -175,6 +188,9 @@ public struct LevelAssignment: Sendable, Hashable {
         public var cpd: ConfirmedCPD?
         /// Whether the user supplied a ranking list for paragraph 15.
         public var rankingListGiven = false
+        /// Whether the worker's documents were read at all: without them, a missing certificate or
+        /// report is unknown, not absent.
+        public var documentsRead = true
 
         public init(target: QualificationLevel, date: CalendarDate) {
             self.target = target
@@ -429,16 +445,23 @@ private struct Decider {
         }
         let results = application.assessmentResults
         guard !results.isEmpty else {
+            guard application.documentsRead else {
+                return Condition(.assessmentResult, .cannotTell, basis: basis, "the worker's documents were not read: the certificate of the assessment of professional preparedness is one of them")
+            }
             return Condition(.assessmentResult, .notMet, basis: basis, "no certificate of the assessment of professional preparedness is among the documents")
         }
         var findings: [(LevelAssignment.Status, String, Source)] = []
         for result in results {
-            if let day = result.date, day > date {
+            if case .someoneElse(let name) = result.holder {
+                findings.append((.notMet, "issued to \(name), not to the worker", result.source))
+            } else if let day = result.date, day > date {
                 findings.append((.notMet, "dated \(day), after \(date)", result.source))
             } else if result.passed == false {
                 findings.append((.notMet, "a negative result", result.source))
             } else if let level = result.level, level != target {
                 findings.append((.notMet, "a result for level \(level), not \(target)", result.source))
+            } else if case .uncertain(let note) = result.holder {
+                findings.append((.cannotTell, note, result.source))
             } else if result.passed == nil {
                 findings.append((.cannotTell, "the result is not read", result.source))
             } else if result.level == nil {
@@ -468,15 +491,22 @@ private struct Decider {
         }
         let reports = application.workFunctionsReports
         guard !reports.isEmpty else {
+            guard application.documentsRead else {
+                return Condition(.workFunctions, .cannotTell, basis: basis, "the worker's documents were not read: the report on the work functions is one of them")
+            }
             return Condition(.workFunctions, .notMet, basis: basis,
                              "no report on the work functions (electronic service registry, or signed by the head of the structural unit) is among the documents")
         }
         var findings: [(LevelAssignment.Status, String, Source)] = []
         for report in reports {
-            if let day = report.date, day > date {
+            if case .someoneElse(let name) = report.holder {
+                findings.append((.notMet, "issued to \(name), not to the worker", report.source))
+            } else if let day = report.date, day > date {
                 findings.append((.notMet, "dated \(day), after \(date)", report.source))
             } else if let level = report.level, level != target {
                 findings.append((.notMet, "work functions of level \(level), not \(target)", report.source))
+            } else if case .uncertain(let note) = report.holder {
+                findings.append((.cannotTell, note, report.source))
             } else if report.issuer == nil {
                 findings.append((.cannotTell, "the report says neither that it is the electronic registry's nor that the head of the unit signed it", report.source))
             } else if report.level == nil {

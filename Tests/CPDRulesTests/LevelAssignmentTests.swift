@@ -104,6 +104,15 @@ struct LevelAssignmentTests {
         #expect(condition.sources == [file("result.jpg")])
     }
 
+    @Test func aDocumentIssuedToSomeoneElseDoesNotCount() {
+        let theirs = Level.AssessmentResult(date: date("2026-10-01"), passed: true, level: level("5.2"), holder: .someoneElse("Иванова Анна"), source: file("result.jpg"))
+        let condition = Level(nurse { $0.assessmentResults = [theirs] }).condition(.assessmentResult)!
+        #expect(condition.status == .notMet)
+        #expect(condition.reason == "issued to Иванова Анна, not to the worker")
+        let unsure = Level.WorkFunctionsReport(date: date("2026-10-15"), issuer: .headOfUnit, level: level("5.2"), holder: .uncertain("no name found"), source: file("report.pdf"))
+        #expect(status(.workFunctions, nurse { $0.workFunctionsReports = [unsure] }) == .cannotTell)
+    }
+
     @Test func noAssessmentResultIsNotMet() {
         #expect(status(.assessmentResult, nurse { $0.assessmentResults = [] }) == .notMet)
     }
@@ -154,6 +163,17 @@ struct LevelAssignmentTests {
 
     @Test func noWorkFunctionsReportIsNotMet() {
         #expect(status(.workFunctions, nurse { $0.workFunctionsReports = [] }) == .notMet)
+    }
+
+    /// Without the worker's documents, a missing certificate or report is unknown, not absent.
+    @Test func documentsNotReadCannotBeTold() {
+        let application = nurse {
+            $0.documentsRead = false
+            $0.assessmentResults = []
+            $0.workFunctionsReports = []
+        }
+        #expect(status(.assessmentResult, application) == .cannotTell)
+        #expect(status(.workFunctions, application) == .cannotTell)
     }
 
     // MARK: 12.4 confirmed CPD
