@@ -95,19 +95,7 @@ struct AssessmentOptions: ParsableArguments {
         let confirmation = try workerConfirmation(language: language)
         do {
             return try await confirmation.confirm(folder: folder, writing: output) { worker, files in
-                let lists = try context.loadJournalLists()
-                let lexicon = try context.loadLexicon()
-                let pool = OCRPool(size: jobs)
-                defer { pool.shutDown() }
-                let intake = Intake(
-                    options: IntakeOptions(
-                        worker: worker.name, quartiles: lists.quartiles, recommendedJournals: lists.recommended,
-                        interpretation: readings.interpretation, lexicon: lexicon),
-                    ocr: pool)
-                let progress = ProgressLine(total: files.count)
-                let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
-                progress.finish()
-                return records
+                try await Self.read(files, of: worker.name, lists: context.lists, interpretation: readings.interpretation, jobs: jobs)
             }
         } catch let stop as WorkerConfirmation.Stop {
             throw Self.failure(stop)
@@ -124,6 +112,23 @@ struct AssessmentOptions: ParsableArguments {
         } catch let failure as WorkerDirectory.Failure {
             throw CommandFailure(failure)
         }
+    }
+
+    /// Every file of a worker's folder read as `cpd extract` reads it, with a progress line.
+    static func read(_ files: [URL], of worker: PersonName, lists: EvidenceListOptions, interpretation: Interpretation, jobs: Int) async throws -> [ExtractionRecord] {
+        let journals = try lists.loadJournalLists()
+        let lexicon = try lists.loadLexicon()
+        let pool = OCRPool(size: jobs)
+        defer { pool.shutDown() }
+        let intake = Intake(
+            options: IntakeOptions(
+                worker: worker, quartiles: journals.quartiles, recommendedJournals: journals.recommended,
+                interpretation: interpretation, lexicon: lexicon),
+            ocr: pool)
+        let progress = ProgressLine(total: files.count)
+        let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
+        progress.finish()
+        return records
     }
 
     /// Why a worker is not assessed, as a usage error (64) or bad input (65).

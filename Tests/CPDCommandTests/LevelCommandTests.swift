@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `cpd level` run as a process on a register made for the test.
+@Suite("cpd level")
+struct LevelCommandTests {
+    /// A nurse at 5.1 applying for 5.2, and a graduate with a foreign master's degree applying for
+    /// the initial 7.0 (I).
+    static let register = """
+        [{"iin": "850314410007", "fullName": "Сапарова Жанар Ерлановна", "specialty": "Сестринское дело",
+          "sqfLevel": "5.1", "sqfLevelObtainedOn": "2021-04-15", "targetLevel": "5.2",
+          "education": [{"document": "диплом СТБ № 0412233", "specialty": "Сестринское дело", "issuedOn": "2009-06-30", "track": "post-secondary"}],
+          "employment": [{"hired": "2010-07-01", "specialty": "Сестринское дело"}]},
+         {"iin": "790821310003", "fullName": "Кенжебаев Нурлан Маратович",
+          "education": [{"document": "diploma 7781", "institution": "University of Melbourne", "country": "Australia", "track": "internship", "issuedOn": "2026-06-30"}]}]
+        """
+
+    /// A fresh database with the register above, in a folder of its own.
+    static func database() throws -> (folder: URL, db: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cpd-level-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let json = folder.appendingPathComponent("register.json")
+        try register.write(to: json, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("cpd.sqlite").path
+        let imported = try CPDProcess.run("register", "import", json.path, "--db", db)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return (folder, db)
+    }
+
+    @Test func theRegistersFactsAreDecidedConditionByCondition() throws {
+        let (folder, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The register's targetLevel is the default target.
+        let result = try CPDProcess.run("level", "850314410007", "--db", db, "--as-of", "2026-11-22", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(json.keys) == ["worker", "target", "date", "route", "decision", "conditions"])
+        #expect(json["target"] as? String == "5.2")
+        #expect(json["route"] as? String == "next-level")
+        #expect(json["decision"] as? String == "cannot-tell")
+        let conditions = try #require(json["conditions"] as? [[String: Any]])
+        #expect(conditions.map { $0["condition"] as? String } == ["education", "assessment-result", "work-functions", "cpd", "sequence", "experience"])
+        #expect(conditions.map { $0["status"] as? String } == ["met", "cannot-tell", "cannot-tell", "cannot-tell", "met", "met"])
+        let sources = try #require(conditions[0]["sources"] as? [[String: String]])
+        #expect(sources == [["kind": "register", "reference": "education[1]"]])
+        #expect(Set(conditions[0].keys) == ["condition", "status", "waived", "basis", "reason", "sources"])
+    }
+
+    @Test func textNamesEachConditionItsParagraphAndItsSource() throws {
+        let (folder, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CPDProcess.run("level", "850314410007", "--target", "5.3", "--db", db, "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Qualification level 5.3 for Сапарова Жанар Ерлановна, IIN 850314410007 on 2026-11-22: NOT MET\n"))
+        #expect(result.stdout.contains("  NOT MET: Sequence of levels — paragraph 19; Appendix 5\n      only 5.2 follows 5.1\n      from register: sqfLevel\n"))
+    }
+
+    /// Paragraph 15: the ranking list decides a foreign diploma.
+    @Test func aRankingListRecognisesAForeignDiploma() throws {
+        let (folder, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rankings = folder.appendingPathComponent("universities.csv")
+        try "institution,qs,arwu,the\nUniversity of Melbourne,13,35,37\n".write(to: rankings, atomically: true, encoding: .utf8)
+        let without = try CPDProcess.run("level", "790821310003", "--target", "7.0 (I)", "--db", db, "--as-of", "2026-11-22")
+        #expect(without.stdout.contains("CANNOT TELL: Education of the level — paragraph 12, item 1; paragraph 17; Appendix 4; paragraph 15"), "\(without.stdout)")
+        let with = try CPDProcess.run("level", "790821310003", "--target", "7.0 (I)", "--db", db, "--as-of", "2026-11-22", "--rankings", rankings.path)
+        #expect(with.status == 0, "\(with.stderr)")
+        #expect(with.stdout.contains("  met: Education of the level"), "\(with.stdout)")
+        #expect(with.stdout.contains("ranking-list: universities.csv:2"))
+    }
+
+    @Test(arguments: [
+        (["level", "850314410008", "--target", "5.2"], Int32(65), "IIN: "),
+        (["level", "790122483937", "--target", "5.2"], 65, "cpd: the register has no worker with IIN 790122483937\n"),
+        (["level", "790821310003"], 64, "Give the level applied for with --target"),
+        (["level", "850314410007", "--target", "5.4"], 64, "Error:"),
+        (["level", "/nonexistent/850314410007"], 66, "cpd: cannot read /nonexistent/850314410007: no such folder, and not an IIN\n"),
+        (["level", "850314410007", "--rankings", "/nonexistent/universities.csv"], 66, "cpd: cannot read /nonexistent/universities.csv"),
+    ])
+    func failuresHaveTheirExitCodes(arguments: [String], status: Int32, message: String) throws {
+        let (folder, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CPDProcess.run(arguments + ["--db", db])
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func aRankingListWithoutItsColumnsIsBadInput() throws {
+        let (folder, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rankings = folder.appendingPathComponent("universities.csv")
+        try "name,country\nX,Y\n".write(to: rankings, atomically: true, encoding: .utf8)
+        let result = try CPDProcess.run("level", "850314410007", "--db", db, "--rankings", rankings.path)
+        #expect(result.status == 65)
+        #expect(result.stderr == "cpd: \(rankings.path): no qs, arwu or the column in the header line\n")
+    }
+}
