@@ -64,10 +64,12 @@ enum LevelDocumentReader {
     }
 
     /// A level in the regulation's notation ("5.2", "7,3 (R)", "7.2 (И)") on a line with a level's
-    /// label («уровень квалификации», «біліктілік деңгейі»), never part of a date or a longer number.
+    /// label («уровень квалификации», «біліктілік деңгейі»), or on the line after one that ends
+    /// with it; never part of a date or a longer number.
     static func level(in lines: [SourceText.Line], _ lexicon: Lexicon) -> Found<QualificationLevel>? {
         let notation = /(?:^|[^\d.,])([4-7])[.,]([0-4])(?!\d|[.,]\d)\s*(?:\(\s*([irир])\s*\))?/
-        for line in lines {
+        // A line, then each pair of lines: a label the layout left at a line's end.
+        for line in lines + SourceText.pairs(lines) {
             guard let label = lexicon.first(in: lexicon.list("level-labels"), of: line.folded) else { continue }
             for match in line.folded.matches(of: notation) {
                 let marker = match.output.3.map { "ир".contains($0) ? ($0 == "и" ? " (I)" : " (R)") : " (\($0.uppercased()))" } ?? ""

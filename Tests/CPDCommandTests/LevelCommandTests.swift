@@ -96,3 +96,28 @@ struct LevelCommandTests {
         #expect(result.stderr == "cpd: \(rankings.path): no qs, arwu or the column in the header line\n")
     }
 }
+
+/// The sample workers' folders (`Samples/inbox`), read whole: one qualifies for the level the
+/// register names, one does not.
+@Suite("cpd level on the samples")
+struct LevelSampleTests {
+    @Test(arguments: [
+        ("850314410007", "met", ["met", "met", "met", "met", "met", "met"]),
+        ("790821310003", "not-met", ["met", "met", "cannot-tell", "met", "met", "not-met"]),
+    ])
+    func theSampleWorkers(iin: String, decision: String, statuses: [String]) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cpd-level-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("cpd.sqlite").path
+        #expect(try CPDProcess.run("register", "import", "Samples/register.json", "--db", db).status == 0)
+        let result = try CPDProcess.run(
+            "level", "Samples/inbox/\(iin)", "--db", db, "--journals", "Samples/journals.csv",
+            "--recommended-journals", "Samples/recommended-journals.csv", "--as-of", "2026-11-22", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["decision"] as? String == decision)
+        let conditions = try #require(json["conditions"] as? [[String: Any]])
+        #expect(conditions.map { $0["status"] as? String } == statuses)
+    }
+}

@@ -112,3 +112,11 @@ struct LevelDocumentTests {
         #expect(found.levelNamed?.value.description == "6.2")
     }
 }
+
+extension LevelDocumentTests {
+    /// A scan breaks «…соответствуют уровню / квалификации 5.2…» over two lines.
+    @Test func aLevelOnTheLineAfterItsLabel() {
+        let found = facts("ОТЧЕТ О ПРОФЕССИОНАЛЬНОЙ ДЕЯТЕЛЬНОСТИ\nВыполняемые трудовые функции соответствуют уровню\nквалификации 5.2 профессионального стандарта")
+        #expect(found.levelNamed?.value.description == "5.2")
+    }
+}
