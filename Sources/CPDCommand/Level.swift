@@ -2,6 +2,7 @@ import ArgumentParser
 import CPDReport
 import CPDRules
 import Confirmation
+import Forms
 import Foundation
 import JournalLists
 import PersonNames
@@ -28,8 +29,11 @@ struct LevelCommand: AsyncParsableCommand {
             the work-functions report are recognised among them, the rest is the CPD. Given the IIN \
             alone, the CPD is the register's latest recorded confirmation.
 
+            With --out, a one-page summary for the accredited organisation (level.pdf and level.html, \
+            in --lang) lists every condition, its result, the paragraphs and the sources.
+
             Examples:
-              cpd level inbox/850314410007 --target 5.2 --db cpd.sqlite --as-of 2026-11-22
+              cpd level inbox/850314410007 --target 5.2 --db cpd.sqlite --as-of 2026-11-22 --out forms/850314410007
               cpd level 850314410007 --rankings universities.csv --format json
             """)
 
@@ -46,6 +50,12 @@ struct LevelCommand: AsyncParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
+
+    @Option(help: "Where to write the one-page level summary, level.pdf and level.html (created if missing).", completion: .directory)
+    var out: String?
+
+    @Option(help: "Language of the summary: ru, kk or en.")
+    var lang: FormLanguage = .ru
 
     @Option(help: "Universities and their QS, ARWU and THE positions (CSV: institution, qs, arwu, the), for paragraph 15.", completion: .file(extensions: ["csv"]))
     var rankings: String?
@@ -84,8 +94,29 @@ struct LevelCommand: AsyncParsableCommand {
         let decision = WorkerLevel.decide(
             registered, target: target, on: date, folder: assessed, recorded: recorded,
             ranking: { list?.ranking(of: $0) }, rankingListGiven: list != nil)
+        if let out { try writeSummary(decision, fullName: registered.fullName, iin: iin.digits, to: URL(fileURLWithPath: out)) }
         let report = LevelReport(decision, worker: .init(iin: iin.digits, fullName: registered.fullName))
         print(format == .json ? encodeJSON(report) : report.text, terminator: "")
+    }
+
+    /// `level.pdf` and `level.html`, each replaced atomically, for the accredited organisation.
+    func writeSummary(_ decision: LevelAssignment, fullName: String, iin: String, to directory: URL) throws {
+        let summary: Forms.Rendered
+        do {
+            summary = try Forms().levelSummary(decision, fullName: fullName, iin: iin, language: lang)
+        } catch let tooLong as Forms.FieldTooLong {
+            throw CommandFailure.invalidInput("\(tooLong)")
+        } catch {
+            throw CommandFailure.brokenTemplates("\(error)")
+        }
+        do {
+            // Beside the forms `cpd confirm` may have written there, which stay as they are.
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try AtomicFile.write(Data(summary.html.utf8), to: directory.appendingPathComponent("level.html"))
+            try AtomicFile.write(summary.pdf, to: directory.appendingPathComponent("level.pdf"))
+        } catch {
+            throw CommandFailure.cannotWrite("cannot write the level summary to \(directory.path): \(error.localizedDescription)")
+        }
     }
 
     func loadRankings() throws -> UniversityRankings? {

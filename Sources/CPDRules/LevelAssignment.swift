@@ -218,21 +218,45 @@ public struct LevelAssignment: Sendable, Hashable {
         case experience
     }
 
+    /// A place in the rules a decision rests on.
+    public enum Reference: Sendable, Hashable, CustomStringConvertible {
+        public enum Part: String, Sendable, Hashable {
+            case lastSentence = "last sentence"
+            case lastParagraph = "last paragraph"
+        }
+
+        case paragraph(Int, item: Int? = nil, Part? = nil)
+        case appendix(Int)
+
+        static func paragraph(_ number: Int, _ part: Part) -> Reference { .paragraph(number, item: nil, part) }
+
+        /// "paragraph 12, item 1", "paragraph 19, last paragraph", "Appendix 5".
+        public var description: String {
+            switch self {
+            case .paragraph(let number, let item, let part):
+                (["paragraph \(number)"] + [item.map { "item \($0)" }, part?.rawValue].compactMap { $0 }).joined(separator: ", ")
+            case .appendix(let number): "Appendix \(number)"
+            }
+        }
+    }
+
     public struct Condition: Sendable, Hashable {
         public let kind: ConditionKind
         public let status: Status
         /// The paragraphs and appendices the decision rests on.
-        public let basis: String
+        public let references: [Reference]
+        /// The references as one line: "paragraph 12, item 1; Appendix 5".
+        public var basis: String { references.map(\.description).joined(separator: "; ") }
         /// Why, in a sentence a person can check.
         public let reason: String
         public let sources: [Source]
         /// True when the condition is met because the rules waive it for this worker.
         public let waived: Bool
 
-        init(_ kind: ConditionKind, _ status: Status, basis: String, _ reason: String, sources: [Source] = [], waived: Bool = false) {
+        init(_ kind: ConditionKind, _ status: Status, basis: [Reference], _ reason: String, sources: [Source] = [], waived: Bool = false) {
             self.kind = kind
             self.status = status
-            self.basis = basis
+            self.references = basis
             self.reason = reason
             self.sources = sources
             self.waived = waived
@@ -346,6 +370,7 @@ private struct Decider {
 
     typealias Application = LevelAssignment.Application
     typealias Condition = LevelAssignment.Condition
+    typealias Reference = LevelAssignment.Reference
     typealias Source = LevelAssignment.Source
 
     var target: QualificationLevel { application.target }
@@ -367,7 +392,7 @@ private struct Decider {
     // MARK: 12.1 education
 
     func education() -> Condition {
-        let basis = target.isInitial ? "paragraph 12, item 1; paragraph 17; Appendix 4" : "paragraph 12, item 1; Appendix 5"
+        let basis: [Reference] = target.isInitial ? [.paragraph(12, item: 1), .paragraph(17), .appendix(4)] : [.paragraph(12, item: 1), .appendix(5)]
         let dated = application.education.filter { $0.issuedOn.map { $0 <= date } ?? true }
         let matching = dated.filter { $0.track == target.track }
         let nursing = route == .nursingEducation
@@ -384,10 +409,10 @@ private struct Decider {
         }
         if let best {
             let nursingNote = nursing ? " in nursing (paragraph 19: the level of the equivalent category is kept)" : ""
-            return Condition(.education, best.status, basis: basis + (best.foreign ? "; paragraph 15" : ""), best.reason + nursingNote, sources: best.sources)
+            return Condition(.education, best.status, basis: basis + (best.foreign ? [.paragraph(15)] : []), best.reason + nursingNote, sources: best.sources)
         }
         if nursing && !matching.isEmpty {
-            return Condition(.education, .notMet, basis: basis + "; paragraph 19",
+            return Condition(.education, .notMet, basis: basis + [.paragraph(19)],
                              "the \(trackWords) the register lists is not in nursing; paragraph 19 keeps the level only for nursing education", sources: matching.map(\.source))
         }
         if !untracked.isEmpty {
@@ -424,20 +449,20 @@ private struct Decider {
     // MARK: 12.2 assessment of professional preparedness
 
     func assessmentResult() -> Condition {
-        let basis = "paragraph 12, item 2; paragraph 16"
+        let basis: [Reference] = [.paragraph(12, item: 2), .paragraph(16)]
         if route == .nursingEducation {
-            return Condition(.assessmentResult, .met, basis: basis + "; paragraph 19",
+            return Condition(.assessmentResult, .met, basis: basis + [.paragraph(19)],
                              "not needed: paragraph 19 keeps a nurse's level of the equivalent category with the new nursing education",
                              sources: application.specialty.map { [$0.source] } ?? [], waived: true)
         }
         if let certificate = application.categoryCertificate, certificate.category == target.category, target.category != .none {
             switch certificate.validity {
             case .indefinite?:
-                return Condition(.assessmentResult, .met, basis: basis + "; paragraph 19",
+                return Condition(.assessmentResult, .met, basis: basis + [.paragraph(19)],
                                  "not needed: the \(certificate.category.rawValue) category certificate is indefinite, and paragraph 19 reissues it for the equivalent level without assessment",
                                  sources: [certificate.source], waived: true)
             case .expires(let day) where day > Self.categoryTransitionDay:
-                return Condition(.assessmentResult, .met, basis: basis + "; paragraph 12, last sentence",
+                return Condition(.assessmentResult, .met, basis: basis + [.paragraph(12, .lastSentence)],
                                  "not needed: the \(certificate.category.rawValue) category certificate expires \(day), after 1 January 2021, so the equivalent level is received without the knowledge and case stages",
                                  sources: [certificate.source], waived: true)
             default: break
@@ -480,13 +505,13 @@ private struct Decider {
     // MARK: 12.3 work functions
 
     func workFunctions() -> Condition {
-        let basis = "paragraph 12, item 3"
+        let basis: [Reference] = [.paragraph(12, item: 3)]
         if target.isInitial {
-            return Condition(.workFunctions, .met, basis: basis + "; paragraph 17",
+            return Condition(.workFunctions, .met, basis: basis + [.paragraph(17)],
                              "not needed for an initial level: paragraph 17 assigns it to graduates", waived: true)
         }
         if route == .nursingEducation {
-            return Condition(.workFunctions, .met, basis: basis + "; paragraph 19",
+            return Condition(.workFunctions, .met, basis: basis + [.paragraph(19)],
                              "not needed: paragraph 19 keeps the level, taking the previous work into account", waived: true)
         }
         let reports = application.workFunctionsReports
@@ -526,14 +551,14 @@ private struct Decider {
     // MARK: 12.4 confirmed CPD
 
     func cpd() -> Condition {
-        let basis = "paragraph 12, item 4; paragraphs 13 and 14; Appendix 3"
+        let basis: [Reference] = [.paragraph(12, item: 4), .paragraph(13), .paragraph(14), .appendix(3)]
         let category = target.category
         if target.isInitial {
-            return Condition(.cpd, .met, basis: "paragraph 17; Appendix 3",
+            return Condition(.cpd, .met, basis: [.paragraph(17), .appendix(3)],
                              "not needed for an initial level: Appendix 3 asks no CPD in the column without a category", waived: true)
         }
         if route == .nursingEducation {
-            return Condition(.cpd, .met, basis: "paragraph 19", "not needed: paragraph 19 keeps the level of the equivalent category", waived: true)
+            return Condition(.cpd, .met, basis: [.paragraph(19)], "not needed: paragraph 19 keeps the level of the equivalent category", waived: true)
         }
         guard let confirmed = application.cpd else {
             return Condition(.cpd, .cannotTell, basis: basis, "the worker's CPD was not assessed")
@@ -568,7 +593,7 @@ private struct Decider {
         let current = application.currentLevel
         switch route {
         case .initialLevel:
-            let basis = "paragraph 17; Appendix 4"
+            let basis: [Reference] = [.paragraph(17), .appendix(4)]
             if let current, current.level.track == target.track {
                 return Condition(.sequence, .notMet, basis: basis,
                                  "the worker already holds \(current.level) of this track; an initial level is for graduates", sources: [current.source])
@@ -577,12 +602,12 @@ private struct Decider {
                              sources: current.map { [$0.source] } ?? [])
         case .nursingEducation:
             let current = current!
-            return Condition(.sequence, .met, basis: "paragraph 19, last paragraph",
+            return Condition(.sequence, .met, basis: [.paragraph(19, .lastParagraph)],
                              "a nurse at \(current.level) (\(current.level.category.rawValue) category) with new \(target.track.education) keeps the equivalent level \(target)",
                              sources: [current.source] + (application.specialty.map { [$0.source] } ?? []))
         case .categoryEquivalent:
             let certificate = application.categoryCertificate!
-            let basis = "paragraph 12, last sentence; paragraph 19"
+            let basis: [Reference] = [.paragraph(12, .lastSentence), .paragraph(19)]
             switch certificate.validity {
             case .indefinite?:
                 return Condition(.sequence, .met, basis: basis, "\(target) is the level equivalent to the indefinite \(certificate.category.rawValue) category certificate", sources: [certificate.source])
@@ -600,7 +625,7 @@ private struct Decider {
                                  sources: [certificate.source])
             }
         case .nextLevel:
-            let basis = "paragraph 19; Appendix 5"
+            let basis: [Reference] = [.paragraph(19), .appendix(5)]
             guard let current else {
                 return Condition(.sequence, .cannotTell, basis: basis, "the register states no current level; only the level one step below \(target) leads to it")
             }
@@ -618,15 +643,15 @@ private struct Decider {
     // MARK: Appendix 5: continuous experience since the previous level
 
     func experience() -> Condition {
-        let basis = "paragraph 19; Appendix 5"
+        let basis: [Reference] = [.paragraph(19), .appendix(5)]
         switch route {
         case .initialLevel:
-            return Condition(.experience, .met, basis: "paragraph 17; Appendix 4", "not asked for an initial level", waived: true)
+            return Condition(.experience, .met, basis: [.paragraph(17), .appendix(4)], "not asked for an initial level", waived: true)
         case .nursingEducation:
-            return Condition(.experience, .met, basis: "paragraph 19, last paragraph",
+            return Condition(.experience, .met, basis: [.paragraph(19, .lastParagraph)],
                              "not asked again: paragraph 19 keeps the level taking the previous work experience into account", waived: true)
         case .categoryEquivalent:
-            return Condition(.experience, .met, basis: "paragraph 12, last sentence; paragraph 19",
+            return Condition(.experience, .met, basis: [.paragraph(12, .lastSentence), .paragraph(19)],
                              "not asked: Appendix 5 counts from a previous level, and this level is the equivalent of the category held", waived: true)
         case .nextLevel:
             break

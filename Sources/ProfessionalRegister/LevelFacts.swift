@@ -48,6 +48,6 @@ extension AssessmentRecord {
     public var confirmedCPD: ConfirmedCPD {
         ConfirmedCPD(
             confirmationDate: confirmationDate, category: targetCategory, totals: totals, meetsAppendix3: meetsRequirements,
-            source: LevelAssignment.Source(.register, "assessment of \(confirmationDate) (\(targetCategory.rawValue) category)"))
+            source: LevelAssignment.Source(.assessment, "the register's confirmation of \(confirmationDate) for the \(targetCategory.rawValue) category"))
     }
 }

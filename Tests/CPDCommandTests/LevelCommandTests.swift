@@ -121,3 +121,32 @@ struct LevelSampleTests {
         #expect(conditions.map { $0["status"] as? String } == statuses)
     }
 }
+
+extension LevelCommandTests {
+    /// `--out` writes the summary beside what is there, in the language asked.
+    @Test func theSummaryIsWrittenBesideTheForms() throws {
+        let (folder, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("forms")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("a notice".utf8).write(to: out.appendingPathComponent("refusal.pdf"))
+        let result = try CPDProcess.run("level", "850314410007", "--db", db, "--as-of", "2026-11-22", "--out", out.path, "--lang", "kk")
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("level.html"), encoding: .utf8)
+        #expect(html.contains("5.2 біліктілік деңгейін беру (растау) шарттарының сақталуы туралы мәліметтер"))
+        #expect(html.contains("тіркелім: education[1]"))
+        #expect(try Data(contentsOf: out.appendingPathComponent("level.pdf")).starts(with: Data("%PDF".utf8)))
+        #expect(try Data(contentsOf: out.appendingPathComponent("refusal.pdf")) == Data("a notice".utf8))
+    }
+
+    @Test func aSummaryThatCannotBeWrittenIsItsOwnError() throws {
+        let (folder, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blocker = folder.appendingPathComponent("file")
+        try Data().write(to: blocker)
+        let result = try CPDProcess.run("level", "850314410007", "--db", db, "--out", blocker.appendingPathComponent("forms").path)
+        #expect(result.status == 73)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("cpd: cannot write the level summary to "))
+    }
+}
