@@ -147,7 +147,7 @@ let package = Package(
         .testTarget(name: "ConfirmationTests", dependencies: ["Confirmation", "CPDRules", "Intake", "PersonNames"]),
         .testTarget(
             name: "WorkerConfirmationTests",
-            dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames"]),
+            dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames", "ProfessionalRegister"]),
         .testTarget(
             name: "ProfessionalRegisterTests",
             dependencies: ["ProfessionalRegister", "CPDRules", .product(name: "GRDB", package: "GRDB.swift")]),

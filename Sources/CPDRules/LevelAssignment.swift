@@ -430,7 +430,7 @@ private struct Decider {
 
     /// A document of the right track, judged for paragraph 15 when it was issued abroad.
     private func recognition(of document: LevelAssignment.EducationDocument) -> (LevelAssignment.Status, String, [Source]) {
-        let what = "\(document.track!.education)" + (document.issuedOn.map { ", issued \($0)" } ?? "")
+        let what = "\(document.track!.education)" + (document.institution.map { ", \($0)" } ?? "") + (document.issuedOn.map { ", issued \($0)" } ?? "")
         switch document.origin {
         case .domestic:
             return (.met, "\(what)", [document.source])

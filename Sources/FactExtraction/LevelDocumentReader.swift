@@ -63,16 +63,17 @@ enum LevelDocumentReader {
         return nil
     }
 
-    /// A level in the regulation's notation ("5.2", "7,3 (R)", "7.2 (И)") on a line with a level's
+    /// A level in the regulation's notation ("5.2", "7,3 (R)", "7.2 (И)", "7.2 (І)") on a line with a level's
     /// label («уровень квалификации», «біліктілік деңгейі»), or on the line after one that ends
     /// with it; never part of a date or a longer number.
     static func level(in lines: [SourceText.Line], _ lexicon: Lexicon) -> Found<QualificationLevel>? {
-        let notation = /(?:^|[^\d.,])([4-7])[.,]([0-4])(?!\d|[.,]\d)\s*(?:\(\s*([irир])\s*\))?/
+        let notation = /(?:^|[^\d.,])([4-7])[.,]([0-4])(?!\d|[.,]\d)\s*(?:\(\s*([irирі])\s*\))?/
         // A line, then each pair of lines: a label the layout left at a line's end.
         for line in lines + SourceText.pairs(lines) {
             guard let label = lexicon.first(in: lexicon.list("level-labels"), of: line.folded) else { continue }
             for match in line.folded.matches(of: notation) {
-                let marker = match.output.3.map { "ир".contains($0) ? ($0 == "и" ? " (I)" : " (R)") : " (\($0.uppercased()))" } ?? ""
+                // Cyrillic И (and the Kazakh І) for internship, Р for residency.
+                let marker = match.output.3.map { "иі".contains($0) ? " (I)" : $0 == "р" ? " (R)" : " (\($0.uppercased()))" } ?? ""
                 if let level = QualificationLevel("\(match.output.1).\(match.output.2)\(marker)") {
                     return Found(level, line, label, confidence: 0.85)
                 }

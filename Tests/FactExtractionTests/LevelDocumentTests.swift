@@ -114,6 +114,12 @@ struct LevelDocumentTests {
 }
 
 extension LevelDocumentTests {
+    /// Kazakh documents mark the tracks with Cyrillic letters: (И) or (І) for internship, (Р) for residency.
+    @Test(arguments: [("7.2 (І)", "7.2 (I)"), ("7,3(Р)", "7.3 (R)"), ("7.1 (и)", "7.1 (I)"), ("7.4 (R)", "7.4 (R)")])
+    func trackMarkers(written: String, level: String) {
+        #expect(facts("КӘСІБИ ДАЯРЛЫҚТЫ БАҒАЛАУ НӘТИЖЕСІ\nбіліктілік деңгейі: \(written)").levelNamed?.value.description == level)
+    }
+
     /// A scan breaks «…соответствуют уровню / квалификации 5.2…» over two lines.
     @Test func aLevelOnTheLineAfterItsLabel() {
         let found = facts("ОТЧЕТ О ПРОФЕССИОНАЛЬНОЙ ДЕЯТЕЛЬНОСТИ\nВыполняемые трудовые функции соответствуют уровню\nквалификации 5.2 профессионального стандарта")
