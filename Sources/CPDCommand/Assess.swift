@@ -67,7 +67,18 @@ struct AssessmentOptions: ParsableArguments {
     }
 
     func assessFolder(_ folder: URL) async throws -> AssessmentReport {
-        Self.report(try await confirmFolder(folder).assessment)
+        let assessed = try await confirmFolder(folder).assessment
+        var report = Self.report(assessed)
+        report.level = try levelDecision(assessed).map { LevelReport($0.decision, worker: .init(iin: assessed.workerIIN, fullName: $0.fullName)) }
+        return report
+    }
+
+    /// Chapter 3 for the level the register database names (`targetLevel`), decided on the same
+    /// folder: its assessment's certificate, work-functions report and CPD.
+    func levelDecision(_ assessed: FolderAssessment) throws -> (decision: LevelAssignment, fullName: String)? {
+        guard let iin = assessed.workerIIN, let worker = try context.loadRegister()?.record(iin: iin), let target = worker.targetLevel else { return nil }
+        let decision = WorkerLevel.decide(worker, target: target, on: assessed.assessment.confirmationDate, folder: assessed, recorded: [])
+        return (decision, worker.fullName)
     }
 
     static func report(_ assessed: FolderAssessment) -> AssessmentReport {

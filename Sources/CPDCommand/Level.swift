@@ -94,29 +94,13 @@ struct LevelCommand: AsyncParsableCommand {
         let decision = WorkerLevel.decide(
             registered, target: target, on: date, folder: assessed, recorded: recorded,
             ranking: { list?.ranking(of: $0) }, rankingListGiven: list != nil)
-        if let out { try writeSummary(decision, fullName: registered.fullName, iin: iin.digits, to: URL(fileURLWithPath: out)) }
+        if let out {
+            let forms: Forms
+            do { forms = try Forms() } catch { throw CommandFailure.brokenTemplates("\(error)") }
+            try LevelSummaryFile.write(decision, fullName: registered.fullName, iin: iin.digits, language: lang, forms: forms, to: URL(fileURLWithPath: out))
+        }
         let report = LevelReport(decision, worker: .init(iin: iin.digits, fullName: registered.fullName))
         print(format == .json ? encodeJSON(report) : report.text, terminator: "")
-    }
-
-    /// `level.pdf` and `level.html`, each replaced atomically, for the accredited organisation.
-    func writeSummary(_ decision: LevelAssignment, fullName: String, iin: String, to directory: URL) throws {
-        let summary: Forms.Rendered
-        do {
-            summary = try Forms().levelSummary(decision, fullName: fullName, iin: iin, language: lang)
-        } catch let tooLong as Forms.FieldTooLong {
-            throw CommandFailure.invalidInput("\(tooLong)")
-        } catch {
-            throw CommandFailure.brokenTemplates("\(error)")
-        }
-        do {
-            // Beside the forms `cpd confirm` may have written there, which stay as they are.
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try AtomicFile.write(Data(summary.html.utf8), to: directory.appendingPathComponent("level.html"))
-            try AtomicFile.write(summary.pdf, to: directory.appendingPathComponent("level.pdf"))
-        } catch {
-            throw CommandFailure.cannotWrite("cannot write the level summary to \(directory.path): \(error.localizedDescription)")
-        }
     }
 
     func loadRankings() throws -> UniversityRankings? {
@@ -148,4 +132,26 @@ struct LevelCommand: AsyncParsableCommand {
 
 extension QualificationLevel: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
+}
+
+/// The one-page level summary, `level.pdf` and `level.html`, each replaced atomically beside the
+/// forms `cpd confirm` may have written in the same folder, which stay as they are.
+enum LevelSummaryFile {
+    static func write(_ decision: LevelAssignment, fullName: String, iin: String?, language: FormLanguage, forms: Forms, to directory: URL) throws {
+        let summary: Forms.Rendered
+        do {
+            summary = try forms.levelSummary(decision, fullName: fullName, iin: iin, language: language)
+        } catch let tooLong as Forms.FieldTooLong {
+            throw CommandFailure.invalidInput("\(tooLong)")
+        } catch {
+            throw CommandFailure.brokenTemplates("\(error)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try AtomicFile.write(Data(summary.html.utf8), to: directory.appendingPathComponent("level.html"))
+            try AtomicFile.write(summary.pdf, to: directory.appendingPathComponent("level.pdf"))
+        } catch {
+            throw CommandFailure.cannotWrite("cannot write the level summary to \(directory.path): \(error.localizedDescription)")
+        }
+    }
 }

@@ -150,3 +150,30 @@ extension LevelCommandTests {
         #expect(result.stderr.hasPrefix("cpd: cannot write the level summary to "))
     }
 }
+
+extension LevelSampleTests {
+    /// When the register database names the level applied for, `assess` and `confirm` decide it
+    /// on the same folder, and `confirm` writes the summary with the forms.
+    @Test func assessAndConfirmDecideTheRegistersTargetLevel() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cpd-level-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("cpd.sqlite").path
+        #expect(try CPDProcess.run("register", "import", "Samples/register.json", "--db", db).status == 0)
+        let lists = ["--journals", "Samples/journals.csv", "--recommended-journals", "Samples/recommended-journals.csv", "--as-of", "2026-11-22"]
+        let assessed = try CPDProcess.run(["assess", "Samples/inbox/850314410007", "--register", db, "--format", "json"] + lists)
+        #expect(assessed.status == 0, "\(assessed.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(assessed.stdout.utf8)) as? [String: Any])
+        let level = try #require(json["level"] as? [String: Any])
+        #expect(level["target"] as? String == "5.2" && level["decision"] as? String == "met")
+        #expect((json["documents"] as? [Any])?.count == 11)
+
+        let out = folder.appendingPathComponent("forms")
+        let confirmed = try CPDProcess.run(["confirm", "Samples/inbox/850314410007", "--register", db, "--out", out.path] + lists)
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        #expect(confirmed.stdout.contains("Qualification level 5.2 for Сапарова Жанар Ерлановна, IIN 850314410007 on 2026-11-22: met"))
+        for name in ["appendix2.pdf", "level.pdf", "level.html"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+    }
+}
