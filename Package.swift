@@ -11,21 +11,21 @@ let systemLibraries: [Target] = [
         name: "CLibXML2", path: "Sources/SystemLibraries/CLibXML2",
         pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
-        name: "CTesseract", path: "Sources/SystemLibraries/CTesseract",
-        pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
-    .systemLibrary(
         name: "CGLib", path: "Sources/SystemLibraries/CGLib",
         pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
     .systemLibrary(
         name: "CPangoCairo", path: "Sources/SystemLibraries/CPangoCairo",
         pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+    // Tesseract and Leptonica (libtesseract-dev, libleptonica-dev): their headers, and the
+    // functions the toolkit calls, opened on first use rather than linked (include/CTesseract.h).
+    .target(name: "CTesseract", path: "Sources/SystemLibraries/CTesseract", linkerSettings: [.linkedLibrary("dl")]),
 ]
 
 let package = Package(
     name: "cpd",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "CPDKit", targets: ["CPDRules", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "WorkerConfirmation", "Watch"]),
+        .library(name: "CPDKit", targets: ["CPDRules", "Wording", "CPDActivityFile", "CPDReport", "FactExtraction", "PersonNames", "JournalLists", "Intake", "Confirmation", "OCR", "PDFReading", "Forms", "ProfessionalRegister", "WorkerConfirmation", "Watch"]),
         .executable(name: "cpd", targets: ["cpd"]),
         // What the fuzz targets in Fuzz/ link: the readers of untrusted files, nothing else.
         .library(name: "CPDReaders", targets: ["FactExtraction", "Intake", "OCR", "PDFReading", "XMLRecords"]),
@@ -77,19 +77,23 @@ let package = Package(
         .target(name: "Confirmation", dependencies: ["CPDRules", "Intake", "PersonNames"]),
         // The templates of the forms, the single source of their wording (folder Templates/).
         .target(name: "FormTemplates", path: "Templates", resources: [.copy("forms")]),
+        // The languages of the outputs and the message catalogue that words findings in each.
+        .target(
+            name: "Wording",
+            dependencies: ["CPDRules", "FormTemplates", .product(name: "Mustache", package: "swift-mustache")]),
         // The Appendix 2 confirmation and the refusal notice: HTML from the templates, PDF laid
         // out from that same HTML with pango and cairo.
         .target(
             name: "Forms",
             dependencies: [
-                "CLibXML2", "CPangoCairo", "CPDReport", "CPDRules", "Confirmation", "FormTemplates", "Intake",
+                "CLibXML2", "CPangoCairo", "CPDReport", "CPDRules", "Confirmation", "FormTemplates", "Intake", "Wording",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         // One worker's confirmation as every caller runs it: identify, stop at a blocked record, read,
         // assess, write the forms, record them in the register.
         .target(
             name: "WorkerConfirmation",
-            dependencies: ["CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "ProfessionalRegister"]),
+            dependencies: ["CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "ProfessionalRegister", "Wording"]),
         // The watch over an HR inbox: inotify and rescans, settling, state in SQLite, forms kept current.
         .target(
             name: "Watch",
@@ -106,13 +110,13 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("professional-register-1.xsd")]),
         // Assessments and the rules table as JSON and as text for a person.
-        .target(name: "CPDReport", dependencies: ["CPDRules", "FactExtraction", "Intake"]),
+        .target(name: "CPDReport", dependencies: ["CPDRules", "FactExtraction", "Intake", "Wording"]),
         // The `cpd` subcommands; the executable target only calls `main()`.
         .target(
             name: "CPDCommand",
             dependencies: [
                 "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "FactExtraction", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
-                "ProfessionalRegister", "Watch", "WorkerConfirmation",
+                "ProfessionalRegister", "Watch", "WorkerConfirmation", "Wording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -131,6 +135,7 @@ let package = Package(
         .testTarget(name: "CPDRulesTests", dependencies: ["CPDRules"]),
         .testTarget(name: "CPDActivityFileTests", dependencies: ["CPDActivityFile"]),
         .testTarget(name: "CPDReportTests", dependencies: ["CPDReport"]),
+        .testTarget(name: "WordingTests", dependencies: ["Wording", "CPDRules"]),
         .testTarget(
             name: "FactExtractionTests", dependencies: ["FactExtraction", .product(name: "Yams", package: "Yams")],
             exclude: ["WordingBank"]),
@@ -142,19 +147,17 @@ let package = Package(
         .testTarget(name: "PDFReadingTests", dependencies: ["PDFReading", "OCR", "CPangoCairo"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Confirmation", "Intake", "OCR", "CPDRules", "JournalLists", "PersonNames"]),
         .testTarget(
-            name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames"],
+            name: "FormsTests", dependencies: ["Forms", "Confirmation", "CPDRules", "Intake", "PDFReading", "PersonNames", "Wording"],
             exclude: ["Golden"]),
         .testTarget(name: "ConfirmationTests", dependencies: ["Confirmation", "CPDRules", "Intake", "PersonNames"]),
         .testTarget(
             name: "WorkerConfirmationTests",
-            dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames", "ProfessionalRegister"]),
-        .testTarget(
-            name: "ProfessionalRegisterTests",
-            dependencies: ["ProfessionalRegister", "CPDRules", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames", "ProfessionalRegister", "Wording"]),
+        .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "WatchTests",
             dependencies: [
-                "Watch", "WorkerConfirmation", "Confirmation", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", .product(name: "Logging", package: "swift-log"),
+                "Watch", "WorkerConfirmation", "Confirmation", "Forms", "Intake", "OCR", "CPDRules", "PersonNames", "Wording", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),

@@ -1,13 +1,14 @@
 import ArgumentParser
+import Confirmation
 import CPDActivityFile
 import CPDReport
 import CPDRules
-import Confirmation
+import Forms
 import Foundation
 import Intake
 import OCR
 import PersonNames
-import Forms
+import Wording
 import WorkerConfirmation
 
 struct Assess: AsyncParsableCommand {

@@ -1,8 +1,9 @@
 import ArgumentParser
-import CPDReport
 import Confirmation
+import CPDReport
 import Forms
 import Foundation
+import Wording
 import WorkerConfirmation
 
 struct Confirm: AsyncParsableCommand {

@@ -8,6 +8,7 @@ import JournalLists
 import PersonNames
 import ProfessionalRegister
 import WorkerConfirmation
+import Wording
 
 /// `cpd level`: chapter 3 of order ҚР ДСМ-283/2020, decided condition by condition.
 struct LevelCommand: AsyncParsableCommand {

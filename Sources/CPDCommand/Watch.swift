@@ -9,6 +9,7 @@ import Logging
 import OCR
 import PersonNames
 import Watch
+import Wording
 import WorkerConfirmation
 
 struct WatchCommand: AsyncParsableCommand {

@@ -49,7 +49,7 @@ public struct AssessmentReport: Encodable, Sendable {
         let reasons: [RefusalReason]
         let refusals: [Refusal]
         /// For `review`: what a person must establish.
-        let review: [String]
+        let review: [FindingReport]
         /// The facts read from the file, and where each was read.
         let facts: [String: ExtractionReport.JSONFactValue]?
         let provenance: [String: Provenance]?
@@ -107,7 +107,7 @@ public struct AssessmentReport: Encodable, Sendable {
                 criterion: item.evidence?.criterion ?? record?.criterion, creditUnits: item.outcome.creditUnits,
                 decision: item.outcome.decision, calculation: item.outcome.calculation,
                 reasons: item.outcome.refusals.map(\.reason), refusals: item.outcome.refusals,
-                review: item.outcome.reviewNotes,
+                review: item.outcome.findings.map(FindingReport.init),
                 facts: record.map { Dictionary($0.facts.map { ($0.name, ExtractionReport.value($0.value)) }, uniquingKeysWith: { first, _ in first }) },
                 provenance: record.map {
                     Dictionary($0.facts.map { ($0.name, Provenance(page: $0.provenance.page, text: $0.provenance.text, confidence: ($0.confidence * 100).rounded() / 100)) }, uniquingKeysWith: { first, _ in first })
@@ -159,8 +159,8 @@ public struct AssessmentReport: Encodable, Sendable {
                 for refusal in document.refusals {
                     lines += wrap(refusal.message, label: "#\(document.index) \(refusal.reason.rawValue): ")
                 }
-                for note in document.review {
-                    lines += wrap(note, label: "#\(document.index) review: ")
+                for finding in document.review {
+                    lines += wrap(finding.message, label: "#\(document.index) review: ")
                 }
             }
         }

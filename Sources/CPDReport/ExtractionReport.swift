@@ -47,7 +47,7 @@ public struct ExtractionReport: Encodable, Sendable {
         let holderName: String?
         let people: [String]
         let facts: [String: Fact]
-        let uncertainties: [String]
+        let uncertainties: [FindingReport]
         let errors: [String]
     }
 
@@ -66,7 +66,7 @@ public struct ExtractionReport: Encodable, Sendable {
                         value: Self.value(fact.value), page: fact.provenance.page, text: fact.provenance.text,
                         confidence: (fact.confidence * 100).rounded() / 100, wording: fact.provenance.wording))
                 }, uniquingKeysWith: { first, _ in first }),
-                uncertainties: record.uncertainties, errors: record.errors.map(\.description))
+                uncertainties: record.uncertainties.map(FindingReport.init), errors: record.errors.map(\.description))
         }
     }
 
@@ -115,7 +115,7 @@ public struct ExtractionReport: Encodable, Sendable {
                 let wording = fact.wording.map { ", by \($0)" } ?? ""
                 lines += wrap("\(value)    (page \(fact.page): \"\(fact.text)\"\(wording))", indent: 2, label: "\(name): ")
             }
-            lines += record.uncertainties.map { "  to check: \($0)" }
+            lines += record.uncertainties.map { "  to check: \($0.message)" }
             lines.append("")
         }
         return lines.joined(separator: "\n")

@@ -15,14 +15,14 @@ extension Criterion {
     }
 }
 
-/// The working state of one evaluation: the refusals and review notes found so far.
+/// The working state of one evaluation: the refusals and the findings for review so far.
 private struct Evaluation {
     let criterion: Criterion
     let evidence: Evidence
     let window: ConfirmationWindow
     let interpretation: Interpretation
     var refusals: [Refusal] = []
-    var reviewNotes: [String] = []
+    var findings: [Finding] = []
 
     mutating func run() -> Outcome {
         checkLanguage()
@@ -30,8 +30,8 @@ private struct Evaluation {
         checkAuthorPosition()
         let credit = price(tutoringYears: tutoringYears)
         if !refusals.isEmpty { return .refused(refusals) }
-        if !reviewNotes.isEmpty { return .review(reviewNotes) }
-        guard let credit else { return .review(["the credit could not be computed"]) }
+        if !findings.isEmpty { return .review(findings) }
+        guard let credit else { return .review([Finding(.creditNotComputed)]) }
         return .accepted(credit.units, credit.calculation)
     }
 
@@ -39,11 +39,11 @@ private struct Evaluation {
 
     /// Refuses for a missing volume only when the document shows none: a line that seems to state
     /// one the reader could not understand is a question for a person.
-    mutating func refuseMissingVolume(_ finding: String, _ volume: String) {
+    mutating func refuseMissingVolume(_ finding: String, _ volume: VolumeKind) {
         if let line = evidence.unreadVolume {
-            reviewNotes.append("no \(volume) could be read, but the document may state them: \"\(line)\"")
+            findings.append(Finding(.unreadVolume, ["volume": .volume(volume), "line": .text(line)], provenance: .init(page: nil, text: line)))
         } else {
-            refuse(.missingVolume, finding, ["volume": volume])
+            refuse(.missingVolume, finding, ["volume": volume.rawValue])
         }
     }
 
@@ -53,6 +53,11 @@ private struct Evaluation {
             ? "Paragraph 7: documents issued in a foreign language are accepted with a notarized translation into Kazakh or Russian"
             : "Paragraph 11: the document does not meet the requirement of criterion \(criterion.number) (\(criterion.requirement); \(criterion.unitText))"
         refusals.append(Refusal(reason, "\(finding). \(basis).", details: details.merging(["criterion": "\(criterion.number)"]) { first, _ in first }))
+    }
+
+    /// The period a date was measured against, for findings that state it in their own words.
+    func periodValues(_ years: Int, _ details: [String: FindingValue]) -> [String: FindingValue] {
+        details.merging(["periodStart": .date(window.start(ofLast: years)), "periodEnd": .date(window.confirmationDate)]) { first, _ in first }
     }
 
     /// The period a date was measured against, for notices that state it in their own words.
@@ -70,7 +75,7 @@ private struct Evaluation {
     /// Checks the criterion's window; for tutoring, returns the number of years that count.
     mutating func checkDates() -> Int? {
         if let start = evidence.startDate, let end = evidence.endDate, start > end {
-            reviewNotes.append("the start date \(start) is after the end date \(end)")
+            findings.append(Finding(.startAfterEnd, ["start": .date(start), "end": .date(end)]))
             return nil
         }
         switch criterion.window {
@@ -101,23 +106,23 @@ private struct Evaluation {
             if last < start || first > window.confirmationDate {
                 refuse(.outsidePeriod, "The work was published in \(published), outside the period \(period)", periodDetails(years, ["month": published]))
             } else if first < start || last > window.confirmationDate {
-                reviewNotes.append("published in \(published), the month an edge of the period \(period) falls in: the publication's day decides")
+                findings.append(Finding(.publishedInEdgeMonth, periodValues(years, ["month": .month(year: year, month: month)])))
             }
         } else if let year = evidence.publicationYear {
             let start = window.start(ofLast: years)
             if year < start.year || year > window.confirmationDate.year {
                 refuse(.outsidePeriod, "The work was published in \(year), outside the period \(period)", periodDetails(years, ["year": "\(year)"]))
             } else if year == start.year && !(start.month == 1 && start.day == 1) {
-                reviewNotes.append("published in \(year), the year the period \(period) starts: the publication date decides")
+                findings.append(Finding(.publishedInStartYear, periodValues(years, ["year": .number(year)])))
             }
         } else {
-            reviewNotes.append("no date is known to place the document in the period \(period)")
+            findings.append(Finding(.noDate, periodValues(years, [:])))
         }
     }
 
     mutating func checkMembership(minimumYears: Int) {
         guard let start = evidence.startDate ?? evidence.issueDate else {
-            reviewNotes.append("the date the membership began is not known")
+            findings.append(Finding(.membershipStartUnknown))
             return
         }
         let confirmation = window.confirmationDate
@@ -133,7 +138,7 @@ private struct Evaluation {
     /// Each of those years counts when it begins inside the 5-year period.
     mutating func countTutoringYears() -> Int? {
         guard let start = evidence.startDate ?? evidence.issueDate else {
-            reviewNotes.append("the date of the appointment as a tutor is not known")
+            findings.append(Finding(.tutoringStartUnknown))
             return nil
         }
         let lasted = evidence.endDate.map { start.wholeYears(until: $0.adding(days: 1)) } ?? 1
@@ -148,7 +153,7 @@ private struct Evaluation {
         guard let limit = criterion.authorPositionLimit else { return }
         let position = evidence.authorCount == 1 ? 1 : evidence.authorPosition
         guard let position else {
-            reviewNotes.append("the worker's position among the authors is not known")
+            findings.append(Finding(.authorPositionUnknown))
             return
         }
         guard position > limit else { return }
@@ -177,19 +182,19 @@ private struct Evaluation {
             case .monograph: return (monograph, "1 monograph")
             case .guidelines: return (guidelines, "1 guidelines or methodological recommendations")
             case nil:
-                reviewNotes.append("whether the work is a monograph or guidelines is not known")
+                findings.append(Finding(.publicationKindUnknown))
                 return nil
             }
         case .byQuartile(let prices):
             guard let quartile = evidence.quartile else {
-                reviewNotes.append("the journal's quartile is not known")
+                findings.append(Finding(.quartileUnknown))
                 return nil
             }
             return (prices[quartile]!, "1 article, journal quartile \(quartile.rawValue)")
         case .perItemByLevel(let rates):
             guard let significance = requireSignificance() else { return nil }
             guard let rate = rates.rate(for: significance) else {
-                reviewNotes.append("the criterion gives no credit at the \(significance.rawValue) level (\(criterion.unitText)); confirm the level")
+                findings.append(Finding(.noCreditAtLevel, ["significance": .significance(significance), "criterion": .number(criterion.number)]))
                 return nil
             }
             let level = significance == .republican ? "national (republican)" : significance.rawValue
@@ -206,7 +211,7 @@ private struct Evaluation {
 
     mutating func requireSignificance() -> Significance? {
         if let significance = evidence.significance { return significance }
-        reviewNotes.append("the significance (regional, city, republican or international) is not stated")
+        findings.append(Finding(.significanceUnknown))
         return nil
     }
 
@@ -215,7 +220,7 @@ private struct Evaluation {
         if let hours = evidence.hours, let credits = evidence.credits,
             hours != Hours(thousandths: credits.thousandths * interpretation.hoursPerCredit)
         {
-            reviewNotes.append("the document states \(credits) credits and \(hours) hours, which disagree at \(interpretation.hoursPerCredit) h per credit")
+            findings.append(Finding(.creditsAndHoursDisagree, ["credits": .amount(credits), "hours": .amount(hours), "hoursPerCredit": .number(interpretation.hoursPerCredit)]))
             return nil
         }
         if let hours = evidence.hours { return (hours, "\(hours) h") }
@@ -223,7 +228,7 @@ private struct Evaluation {
             let hours = Hours(thousandths: credits.thousandths * interpretation.hoursPerCredit)
             return (hours, "\(credits) credits × \(interpretation.hoursPerCredit) h = \(hours) h")
         }
-        refuseMissingVolume("The document states neither hours nor credits", "hours")
+        refuseMissingVolume("The document states neither hours nor credits", .hours)
         return nil
     }
 
@@ -234,7 +239,7 @@ private struct Evaluation {
             let weeks = start.inclusiveDays(through: end) / 7
             return (weeks, "\(weeks) whole wk from \(start) to \(end)")
         }
-        refuseMissingVolume("The document states no number of weeks nor the dates of a whole week", "weeks")
+        refuseMissingVolume("The document states no number of weeks nor the dates of a whole week", .weeks)
         return nil
     }
 
@@ -264,7 +269,7 @@ private struct Evaluation {
             return (units, calculation)
         }
         guard let days else {
-            refuseMissingVolume("The document states neither the number of days nor the dates of the event", "days")
+            refuseMissingVolume("The document states neither the number of days nor the dates of the event", .days)
             return nil
         }
         return (dayRate.times(days.count), "\(days.text) × \(dayRate) CU (\(significance.rawValue))")
@@ -272,7 +277,7 @@ private struct Evaluation {
 
     mutating func priceExamMaterial(questionsPerUnit: Int, scenariosPerUnit: Int) -> (units: CreditUnits, calculation: String)? {
         guard evidence.testQuestions != nil || evidence.clinicalScenarios != nil else {
-            refuseMissingVolume("The act states neither the number of test questions nor of clinical scenarios", "counts")
+            refuseMissingVolume("The act states neither the number of test questions nor of clinical scenarios", .counts)
             return nil
         }
         let questions = evidence.testQuestions ?? 0

@@ -119,8 +119,8 @@ public struct LevelAssignment: Sendable, Hashable {
         case worker
         /// Issued to someone else: it cannot stand for the worker.
         case someoneElse(String)
-        /// The name is missing or may not be the worker's: a person checks.
-        case uncertain(String)
+        /// The name is missing or may not be the worker's: a person checks what the finding says.
+        case uncertain(Finding)
     }
 
     /// The result of the assessment of professional preparedness (paragraphs 12, item 2, and 16),
@@ -485,8 +485,8 @@ private struct Decider {
                 findings.append((.notMet, "a negative result", result.source))
             } else if let level = result.level, level != target {
                 findings.append((.notMet, "a result for level \(level), not \(target)", result.source))
-            } else if case .uncertain(let note) = result.holder {
-                findings.append((.cannotTell, note, result.source))
+            } else if case .uncertain(let finding) = result.holder {
+                findings.append((.cannotTell, Self.holderNote(finding), result.source))
             } else if result.passed == nil {
                 findings.append((.cannotTell, "the result is not read", result.source))
             } else if result.level == nil {
@@ -530,8 +530,8 @@ private struct Decider {
                 findings.append((.notMet, "dated \(day), after \(date)", report.source))
             } else if let level = report.level, level != target {
                 findings.append((.notMet, "work functions of level \(level), not \(target)", report.source))
-            } else if case .uncertain(let note) = report.holder {
-                findings.append((.cannotTell, note, report.source))
+            } else if case .uncertain(let finding) = report.holder {
+                findings.append((.cannotTell, Self.holderNote(finding), report.source))
             } else if report.issuer == nil {
                 findings.append((.cannotTell, "the report says neither that it is the electronic registry's nor that the head of the unit signed it", report.source))
             } else if report.level == nil {
@@ -715,6 +715,10 @@ private struct Decider {
         func key(_ text: String) -> String { text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ") }
         return key(a) == key(b)
     }
+
+    /// Whose document it is, left for a person to establish: the finding by its code, as the
+    /// review findings of the folder name it.
+    static func holderNote(_ finding: Finding) -> String { "whose document it is is not certain (\(finding.code.rawValue))" }
 
     static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
 }

@@ -54,14 +54,14 @@ public struct Outcome: Sendable, Hashable {
     public let calculation: String
     public let refusals: [Refusal]
     /// For `review`: what a person must establish.
-    public let reviewNotes: [String]
+    public let findings: [Finding]
 
     public static func accepted(_ creditUnits: CreditUnits, _ calculation: String) -> Outcome {
-        Outcome(decision: .accepted, creditUnits: creditUnits, calculation: calculation, refusals: [], reviewNotes: [])
+        Outcome(decision: .accepted, creditUnits: creditUnits, calculation: calculation, refusals: [], findings: [])
     }
 
     public static func refused(_ refusals: [Refusal]) -> Outcome {
-        Outcome(decision: .refused, creditUnits: .zero, calculation: "refused", refusals: refusals, reviewNotes: [])
+        Outcome(decision: .refused, creditUnits: .zero, calculation: "refused", refusals: refusals, findings: [])
     }
 
     /// The second copy of evidence already counted: `original` names the first.
@@ -69,7 +69,7 @@ public struct Outcome: Sendable, Hashable {
         .refused([Refusal(.duplicate, "The same evidence as \(original) was submitted again; one copy counts. Paragraph 11: a result is confirmed once.", details: ["original": original])])
     }
 
-    public static func review(_ notes: [String]) -> Outcome {
-        Outcome(decision: .review, creditUnits: .zero, calculation: "awaiting review", refusals: [], reviewNotes: notes)
+    public static func review(_ findings: [Finding]) -> Outcome {
+        Outcome(decision: .review, creditUnits: .zero, calculation: "awaiting review", refusals: [], findings: findings)
     }
 }

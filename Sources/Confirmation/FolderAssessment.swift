@@ -47,11 +47,12 @@ public struct FolderAssessment: Sendable {
                 continue
             }
             let name = Self.name(of: record)
-            let label = name + (record.item.map { " (record \($0))" } ?? "")
+            // "file.xml #2" for the second record of a file: no words, so every form can quote it.
+            let label = name + (record.item.map { " #\($0)" } ?? "")
             if record.isTranslationOnly {
                 let outcome: Outcome = translations.originalName(of: index).map {
                     .accepted(0, "the notarized translation of \($0), which counts with it")
-                } ?? .review(["a translation whose original is not in the folder: paragraph 7 asks for the original with its notarized translation"])
+                } ?? .review([Finding(.translationWithoutOriginal)])
                 documents.append(Document(record: record, item: .init(evidence: record.evidence, criterion: nil, outcome: outcome)))
                 continue
             }
@@ -63,8 +64,8 @@ public struct FolderAssessment: Sendable {
                 confirmationDate: confirmationDate, interpretation: interpretation)
             // The same few facts without a number or a date do not prove the same document: a person compares them.
             if !identified, let sameFacts, item.outcome.decision != .refused {
-                let note = "it may repeat \(sameFacts): the same facts, but no number or date to tell them apart"
-                item = .init(evidence: item.evidence, criterion: item.criterion, outcome: .review(item.outcome.reviewNotes + [note]))
+                let finding = Finding(.possibleDuplicate, ["original": .text(sameFacts)])
+                item = .init(evidence: item.evidence, criterion: item.criterion, outcome: .review(item.outcome.findings + [finding]))
             }
             seenContent.counts(contentKey, as: label)
             if item.outcome.decision != .refused || item.outcome.refusals.allSatisfy({ $0.reason != .duplicate }),
@@ -94,7 +95,7 @@ public struct FolderAssessment: Sendable {
         }
         if let error = record.errors.first {
             return .init(evidence: nil, criterion: nil, outcome: .refused([
-                Refusal(.unreadable, "The document cannot be read: \(error). Paragraph 11: its compliance with the criteria cannot be established.", details: ["error": "\(error)"])
+                Refusal(.unreadable, "The document cannot be read: \(error). Paragraph 11: its compliance with the criteria cannot be established.", details: error.details.merging(["error": "\(error)", "cause": error.cause]) { first, _ in first })
             ]))
         }
         guard let evidence = record.evidence, let criterion = Criterion.number(evidence.criterion) else {
@@ -109,16 +110,16 @@ public struct FolderAssessment: Sendable {
         }
         let outcome = criterion.evaluate(evidence, on: confirmationDate, interpretation: interpretation)
         var refusals = outcome.refusals
-        var notes = outcome.reviewNotes
+        var findings = outcome.findings
         switch HolderCheck.check(record, against: workerName) {
         case .same: break
         case .different(let printed):
             refusals.append(Refusal(.holderMismatch, "The document is issued to \(printed), not to \(workerName). Paragraph 11: only the worker's own results are confirmed.", details: ["printedName": printed, "criterion": "\(criterion.number)"]))
-        case .uncertain(let note): notes.append(note)
+        case .uncertain(let finding): findings.append(finding)
         }
         if !refusals.isEmpty { return .init(evidence: evidence, criterion: criterion, outcome: .refused(refusals.sorted { $0.reason < $1.reason })) }
-        notes += record.uncertainties
-        if !notes.isEmpty { return .init(evidence: evidence, criterion: criterion, outcome: .review(notes)) }
+        findings += record.uncertainties
+        if !findings.isEmpty { return .init(evidence: evidence, criterion: criterion, outcome: .review(findings)) }
         return .init(evidence: evidence, criterion: criterion, outcome: outcome)
     }
 }
@@ -128,7 +129,7 @@ public struct FolderAssessment: Sendable {
 enum HolderCheck: Equatable {
     case same
     case different(printed: String)
-    case uncertain(String)
+    case uncertain(Finding)
 
     var holder: LevelAssignment.Holder {
         switch self {
@@ -140,17 +141,17 @@ enum HolderCheck: Equatable {
 
     static func check(_ record: ExtractionRecord, against worker: PersonName) -> HolderCheck {
         let names = ([record.holderName].compactMap { $0 } + record.people).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        guard !names.isEmpty else { return .uncertain("the name of the person the document is issued to was not found") }
+        guard !names.isEmpty else { return .uncertain(Finding(.holderNotFound)) }
         let matches = names.map { worker.match(printed: $0) }
         if matches.contains(.same) { return .same }
         if matches.allSatisfy({ $0 == .different }) {
             // Someone else's name refuses the document only where a label says it is the holder's.
             if record.holderNameIsUnlabelled, record.people.count <= 1 {
-                return .uncertain("the name on the document (\(names.joined(separator: ", "))) is not the worker's, but nothing says it is the holder's")
+                return .uncertain(Finding(.holderUnlabelled, ["names": .names(names)]))
             }
             return .different(printed: record.holderName ?? names[0])
         }
-        return .uncertain("the name on the document (\(names.joined(separator: ", "))) may not be the worker's")
+        return .uncertain(Finding(.holderUncertain, ["names": .names(names)]))
     }
 }
 

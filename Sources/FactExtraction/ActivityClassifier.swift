@@ -26,7 +26,7 @@ enum ActivityClassifier {
     /// an organisation's marker ("Институт повышения квалификации", "утверждено на заседании
     /// Экспертного совета") names who issued or approved the document.
     static func isOrganisationName(_ phrase: String, in line: String, _ lexicon: Lexicon) -> Bool {
-        guard let range = line.range(of: phrase) else { return false }
+        guard let range = line.range(ofLiteral: phrase) else { return false }
         let before = line[..<range.lowerBound]
         if before.filter({ $0 == "\"" }).count % 2 == 1 { return true }
         // A Kazakh name ends with its kind: "Біліктілікті арттыру институты".
@@ -41,8 +41,8 @@ enum ActivityClassifier {
         // A one-word marker is a word with at most a case ending ("института"), not the start of
         // another word ("академиялық" is "academic", not "academy").
         return lexicon.list("organisation-markers").contains { marker in
-            let text = marker.text.trimmingCharacters(in: .whitespaces)
-            if text.contains(" ") { return lastWords.contains(marker.text) }
+            let text = marker.text.trimming(" ")
+            if text.contains(" ") { return lastWords.contains(literal: marker.text) }
             // "ао " (a company's form) is the whole word; others take at most a one-letter ending.
             let extra = marker.text.hasSuffix(" ") ? 0 : 1
             return words.contains { $0.hasPrefix(text) && $0.count - text.count <= extra }
@@ -55,19 +55,26 @@ enum ActivityClassifier {
         var scores: [ActivityKind: Double] = [:]
         var evidence: [ActivityKind: (weight: Double, line: SourceText.Line, entry: Lexicon.Entry)] = [:]
         // Each line, then each pair of lines for the phrases the layout broke between them.
-        let pairs = SourceText.pairs(lines)
-        for (index, line) in (lines + pairs).enumerated() {
+        let candidates = lines + SourceText.pairs(lines)
+        let found = candidates.map { lexicon.activityPhraseIndex.matches(in: $0.folded) }
+        for (index, line) in candidates.enumerated() {
             let isPair = index >= lines.count
             let position = isPair ? index - lines.count : index
             let headingFactor = position < 3 ? 2.0 : 1.0
-            for (activity, entries) in lexicon.activityPhrases {
-                let matched = entries.filter { line.folded.contains($0.text) }
+            // The phrases found, by activity, each with its place in the lexicon's list.
+            var phrases: [ActivityKind: [(number: Int, entry: Lexicon.Entry)]] = [:]
+            for number in found[index].sorted() {
+                let (activity, entry) = lexicon.activityPhraseList[number]
+                phrases[activity, default: []].append((number, entry))
+            }
+            for (activity, matched) in phrases {
                 // "наставником" and "наставник" in one word are one piece of evidence: the weightier counts.
-                let overlaps = { (a: Lexicon.Entry, b: Lexicon.Entry) in a.text.contains(b.text) || b.text.contains(a.text) }
-                for entry in matched where !matched.contains(where: { other in
-                    other != entry && overlaps(other, entry) && (other.value, other.text.count) > (entry.value, entry.text.count)
+                let overlaps = { (a: Lexicon.Entry, b: Lexicon.Entry) in a.text.contains(literal: b.text) || b.text.contains(literal: a.text) }
+                for (number, entry) in matched where !matched.contains(where: { other in
+                    other.entry != entry && overlaps(other.entry, entry) && (other.entry.value, other.entry.text.count) > (entry.value, entry.text.count)
                 }) {
-                    if isPair, lines[position].folded.contains(entry.text) || lines[position + 1].folded.contains(entry.text) { continue }
+                    // A pair counts only the phrases that run across its two lines.
+                    if isPair, found[position].contains(number) || found[position + 1].contains(number) { continue }
                     let score = entry.value * headingFactor * (isOrganisationName(entry.text, in: line.folded, lexicon) ? 0.25 : 1)
                     scores[activity, default: 0] += score
                     if score > evidence[activity]?.weight ?? 0 { evidence[activity] = (score, line, entry) }

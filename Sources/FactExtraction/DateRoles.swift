@@ -84,8 +84,8 @@ enum DateRoles {
             // "№ 12 от 01.02.2024", "2023 жылғы 15 қазандағы № 164", "№ 108 08.08.2021 ж.", or a line
             // of its own "dated April 25, 2022", "Date: 28.01.2025".
             let labels = lexicon.dateWords.documentDateLabels
-            let isDocumentDate = folded.contains("№") && (labels.contains(where: folded.contains) || spans.allSatisfy { if case .single = $0 { true } else { false } })
-                || labels.contains { folded.hasPrefix($0.trimmingCharacters(in: .whitespaces) + " ") }
+            let isDocumentDate = folded.contains(literal: "№") && (labels.contains { folded.contains(literal: $0) } || spans.allSatisfy { if case .single = $0 { true } else { false } })
+                || labels.contains { folded.hasPrefix($0.trimming(" ") + " ") }
             let nextSpans = index + 1 < lines.count ? spansByLine[index + 1] ?? [] : []
             // A date alone on its line heads a letter ("May 9, 2021" first), or dates the order whose
             // number stands on the line above ("БҰЙРЫҚ № 61-ж" / "2025 жылғы 3 наурыз").
@@ -94,7 +94,7 @@ enum DateRoles {
                     seen.issued = (date.date, line)
                     continue
                 }
-                if lines[index - 1].folded.contains("№"), seen.dated == nil {
+                if lines[index - 1].folded.contains(literal: "№"), seen.dated == nil {
                     seen.dated = (date.date, line)
                     continue
                 }
@@ -152,13 +152,17 @@ enum DateRoles {
         if seen.range == nil, isOngoing { seen.range = (date, nil, line) }
     }
 
+    /// "Астана, 2024. – 174 с.", "Алматы – 2023", "Павлодар 2018", or the year alone on its line.
+    private static let imprintPatterns = [
+        #"^[\p{L} .-]+[:,] ?(\p{L}+ )?\d{4}"#,
+        #"^(\p{L}[\p{L}.]*( \p{L}[\p{L}.]*)?)?( ?[-:,] ?| )?\d{4}( ?(г|ж|y)\.?)?\.?$"#,
+    ].map { try! NSRegularExpression(pattern: $0) }
+
     /// "Астана, 2024. – 174 с.", "© 2023": a publication's year, on a line with no full date.
     static func publicationYear(_ folded: String, _ lexicon: Lexicon) -> Int? {
         if let year = BibliographicReference.year(in: folded) { return year }
-        // "Астана, 2024. – 174 с.", "Алматы – 2023", "Павлодар 2018", or the year alone on its line.
-        let hasImprint = lexicon.dateWords.imprintMarkers.contains(where: folded.contains)
-            || folded.range(of: #"^[\p{L} .-]+[:,] ?(\p{L}+ )?\d{4}"#, options: .regularExpression) != nil
-            || folded.range(of: #"^(\p{L}[\p{L}.]*( \p{L}[\p{L}.]*)?)?( ?[-:,] ?| )?\d{4}( ?(г|ж|y)\.?)?\.?$"#, options: .regularExpression) != nil
+        let hasImprint = lexicon.dateWords.imprintMarkers.contains { folded.contains(literal: $0) }
+            || imprintPatterns.contains { $0.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) != nil }
         guard hasImprint else { return nil }
         let years = folded.split { !$0.isNumber }.compactMap { Int($0) }.filter { (1950...2100).contains($0) }
         return years.first

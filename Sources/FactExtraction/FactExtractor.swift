@@ -6,7 +6,7 @@ import PersonNames
 public enum FactExtractor {
     /// Raised with every change to the readers that changes what they read: stored readings of
     /// an older revision are read again (`cpd watch`).
-    public static let revision = 3
+    public static let revision = 4
 
     /// Names the reader that reads with `lexicon`: its revision and its wordings.
     public static func readerIdentity(_ lexicon: Lexicon) -> String { "facts-\(revision)/lexicon-\(lexicon.fingerprint)" }
@@ -35,14 +35,21 @@ public enum FactExtractor {
 
         // The original decides; a translation fills in only what the original does not say
         // legibly (a certificate in a script we cannot read, or OCR noise).
+        // Without a translation the original is the whole document: it is classified once.
+        let fromOriginal = ActivityClassifier.classify(original, lexicon)
+        var decided = fromOriginal?.isGuess == false ? fromOriginal : nil
+        var guess: ActivityClassifier.Classification?
+        if decided == nil {
+            let fromAll = original.count == all.count ? fromOriginal : ActivityClassifier.classify(all, lexicon)
+            if fromAll?.isGuess == false { decided = fromAll } else { guess = fromAll }
+        }
         // A document of chapter 3 (an assessment's result, a work-functions report) is not CPD
         // evidence: where no CPD phrase decides the kind, its own phrases are looked for, and a
         // level document has no activity guessed for it.
-        let decided = [original, all].lazy.compactMap { ActivityClassifier.classify($0, lexicon) }.first { !$0.isGuess }
         let isLevelDocument = decided == nil && [original, all].contains { LevelDocumentReader.read($0, lexicon, into: &facts) }
         if let decided {
             facts.activity = Found(decided.activity, decided.line, decided.entry, confidence: decided.confidence)
-        } else if !isLevelDocument, let guess = ActivityClassifier.classify(all, lexicon) {
+        } else if !isLevelDocument, let guess {
             facts.activityGuess = Found(guess.activity, guess.line, guess.entry, confidence: guess.confidence)
         }
         let activity = decided?.activity
@@ -68,7 +75,9 @@ public enum FactExtractor {
     }
 
     private static func readQuantities(_ lines: [SourceText.Line], fallback: [SourceText.Line], _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
-        let candidates = [lines, SourceText.pairs(lines), fallback, SourceText.pairs(fallback)].joined()
+        // The fallback is the whole document; without a translation it is `lines` again.
+        let sources = fallback.count == lines.count ? [lines] : [lines, fallback]
+        let candidates = sources.flatMap { [$0, SourceText.pairs($0)] }.joined()
         // Each line read once; the first line stating a unit gives its amount.
         let read = candidates.map { line in (amounts: QuantityFinder.amounts(in: line.folded, lexicon), line: line) }
         func first(_ unit: Lexicon.Unit) -> (QuantityFinder.Amount, SourceText.Line)? {
@@ -109,7 +118,7 @@ public enum FactExtractor {
             for line in lines {
                 for level in levels {
                     if let entry = lexicon.group("significance", level.rawValue).first(where: {
-                        line.folded.contains($0.text) && (insideNames || !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon))
+                        line.folded.contains(literal: $0.text) && (insideNames || !ActivityClassifier.isOrganisationName($0.text, in: line.folded, lexicon))
                     }) {
                         facts.significance = Found(level, line, entry, confidence: insideNames ? 0.7 : 0.85)
                         return
@@ -162,12 +171,12 @@ public enum FactExtractor {
     /// The document's registration number ("№ 67003", "Patent No. 41455") and an ISSN.
     private static func readNumbers(_ lines: [SourceText.Line], into facts: inout ExtractedFacts) {
         for line in lines {
-            if facts.documentNumber == nil, let range = line.text.range(of: "№") {
+            if facts.documentNumber == nil, let range = line.text.range(ofLiteral: "№") {
                 let rest = line.text[range.upperBound...].drop { $0 == " " }
                 let number = rest.prefix { !$0.isWhitespace }.trimming(".,;:")
                 if number.contains(where: \.isNumber) { facts.documentNumber = Found(number, line, confidence: 0.9) }
             }
-            if facts.issn == nil, line.folded.contains("issn") {
+            if facts.issn == nil, line.folded.contains(literal: "issn") {
                 let digits = line.text.split { !($0.isNumber || $0 == "-" || $0 == "X" || $0 == "x") }
                 if let issn = digits.first(where: { $0.count == 9 && $0.dropFirst(4).first == "-" }) {
                     facts.issn = Found(String(issn).uppercased(), line, confidence: 0.95)

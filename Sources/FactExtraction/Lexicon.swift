@@ -85,6 +85,10 @@ public struct Lexicon: Sendable {
     // MARK: Derived once, for the readers' hot paths
 
     private(set) var activityPhrases: [ActivityKind: [Entry]] = [:]
+    /// Every activity phrase, grouped by activity in the lexicon's order, and an index that finds
+    /// them all in a line at once.
+    private(set) var activityPhraseList: [(activity: ActivityKind, entry: Entry)] = []
+    private(set) var activityPhraseIndex = PhraseIndex([])
     private(set) var unitStems: [Unit: [[String]]] = [:]
     private(set) var unitEntries: [Unit: [Entry]] = [:]
     /// Month names, longest first, so "июня" is not taken by a shorter prefix.
@@ -95,27 +99,65 @@ public struct Lexicon: Sendable {
 
     private mutating func derive() {
         activityPhrases = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0, group("activities", $0.rawValue)) })
+        activityPhraseList = ActivityKind.allCases.flatMap { activity in activityPhrases[activity, default: []].map { (activity, $0) } }
+        activityPhraseIndex = PhraseIndex(activityPhraseList.map(\.entry.text))
         unitEntries = Dictionary(uniqueKeysWithValues: Unit.allCases.map { ($0, group("units", $0.rawValue)) })
         unitStems = unitEntries.mapValues { $0.map { QuantityFinder.tokens($0.text).filter { $0.kind != .mark }.map { String($0.text) } } }
-        monthPrefixes = (1...12).flatMap { month in group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) } }
-            .sorted { $0.text.count > $1.text.count }
-        numberStems = list("number-words").sorted { $0.text.count > $1.text.count }
+        monthPrefixes = Self.longestFirst((1...12).flatMap { month in
+            group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) }
+        })
+        numberStems = Self.longestFirst(list("number-words"))
         dateWords = DateWords(self)
+    }
+
+    /// Longest text first, ties in their order (each length counted once: a start pays for this).
+    private static func longestFirst(_ entries: [Entry]) -> [Entry] {
+        entries.enumerated().map { (length: $0.element.text.count, index: $0.offset, entry: $0.element) }
+            .sorted { ($0.length, -$0.index) > ($1.length, -$1.index) }.map(\.entry)
     }
 
     // MARK: Loading
 
-    /// The wordings built into `cpd`.
+    /// The wordings built into `cpd`: the YAML files of `Lexicon/` as `Lexicon/compiled.tsv`
+    /// holds them, already normalised, so a start reads one small file instead of parsing YAML
+    /// (a test keeps the two equal and rewrites the compiled file on request).
     public static let standard: Lexicon = {
-        do {
-            guard let folder = Bundle.module.url(forResource: "Lexicon", withExtension: nil) else {
-                fatalError("the built-in lexicon is missing from the program's resources")
-            }
-            return try Lexicon().adding(directory: folder)
-        } catch {
-            fatalError("the built-in lexicon is invalid: \(error)")
+        guard let url = Bundle.module.url(forResource: "Lexicon/\(compiledFileName)", withExtension: nil),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fatalError("the built-in lexicon is missing from the program's resources")
         }
+        guard let lexicon = Lexicon(compiled: text) else { fatalError("the built-in lexicon's compiled file is damaged") }
+        return lexicon
     }()
+
+    /// The name of the built-in lexicon's compiled form, beside its YAML files.
+    public static let compiledFileName = "compiled.tsv"
+
+    /// Every entry, one a line: section, group, value, origin and text, parted by tabs (a
+    /// normalised wording has no tab or line break; its edge spaces are kept, last on the line).
+    public var compiled: String {
+        var lines: [String] = []
+        for (section, groups) in sections.sorted(by: { $0.key < $1.key }) {
+            for (group, entries) in groups.sorted(by: { $0.key < $1.key }) {
+                lines += entries.map { "\(section)\t\(group)\t\($0.value)\t\($0.origin)\t\($0.text)" }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A lexicon from its `compiled` form; nil when a line is not one.
+    public init?(compiled: String) {
+        for line in compiled.split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let value = Double(fields[2]), !fields[4].isEmpty else { return nil }
+            sections[String(fields[0]), default: [:]][String(fields[1]), default: []]
+                .append(Entry(text: String(fields[4]), value: value, origin: String(fields[3])))
+        }
+        derive()
+    }
+
+    /// A lexicon with no wordings, for laying files over.
+    public init() {}
 
     /// This lexicon with the files of `directory` laid over it: an entry already present is
     /// replaced (its value too), and an entry with the value 0 is removed.
@@ -216,7 +258,7 @@ public struct Lexicon: Sendable {
 extension Lexicon {
     /// The first entry of `entries` the folded text contains.
     func first(in entries: [Entry], of folded: String) -> Entry? {
-        entries.first { folded.contains($0.text) }
+        entries.first { folded.contains(literal: $0.text) }
     }
 
     /// Whether the folded text contains a wording of the plain-list `section`.
@@ -229,7 +271,7 @@ extension Lexicon {
     func firstWhole(in entries: [Entry], of folded: String) -> Entry? {
         entries.first { entry in
             var searched = folded[...]
-            while let range = searched.range(of: entry.text) {
+            while let range = searched.range(ofLiteral: entry.text) {
                 let before = range.lowerBound > folded.startIndex ? folded[folded.index(before: range.lowerBound)] : " "
                 let after = range.upperBound < folded.endIndex ? folded[range.upperBound] : " "
                 if !before.isLetter && !after.isLetter { return true }

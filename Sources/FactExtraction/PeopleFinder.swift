@@ -25,7 +25,7 @@ enum PeopleFinder {
                 continue
             }
             // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
-            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0) || line.folded.contains(" " + $0) }
+            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0) || line.folded.contains(literal: " " + $0) }
             let endsWithLabel = labels.contains { line.folded.hasSuffix($0) || line.folded.hasSuffix($0 + ":") }
             if let name = labels.compactMap({ name(after: $0, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
                 record(name, line, &facts)
@@ -123,7 +123,7 @@ enum PeopleFinder {
     /// The name that follows `label` in the line, after any colon or dash OCR may have kept or
     /// lost ("Ф.И.О.: Иванова…", "Ф.И.О. Иванова…").
     static func name(after label: String, in line: SourceText.Line) -> String? {
-        guard let range = line.folded.range(of: label) else { return nil }
+        guard let range = line.folded.range(ofLiteral: label) else { return nil }
         let offset = line.folded.distance(from: line.folded.startIndex, to: range.upperBound)
         let rest = line.text.dropFirst(offset)
         guard rest.first.map({ !$0.isLetter }) ?? false else { return nil }  // a whole word, not "экспертиза"
@@ -163,13 +163,10 @@ enum PeopleFinder {
     static func looksLikePatronymic(_ word: String) -> Bool {
         let lower = word.lowercased()
         guard lower.count >= 5, word.first?.isUppercase == true else { return false }
-        let russian = ["овн", "евн", "ичн", "ович", "евич", "ьич"].contains { stem in
-            lower.range(of: stem, options: .backwards).map { lower.distance(from: $0.upperBound, to: lower.endIndex) <= 3 } ?? false
+        // The stem, then at most three letters of a case ending.
+        return ["овн", "евн", "ичн", "ович", "евич", "ьич", "қызы", "кызы", "ұлы", "улы", "uly", "kyzy"].contains { stem in
+            lower.suffix(stem.count + 3).contains(literal: stem)
         }
-        let kazakh = ["қызы", "кызы", "ұлы", "улы", "uly", "kyzy"].contains { stem in
-            lower.range(of: stem, options: .backwards).map { lower.distance(from: $0.upperBound, to: lower.endIndex) <= 3 } ?? false
-        }
-        return russian || kazakh
     }
 
     /// Capitalised words that begin headings and organisation names, never names.

@@ -114,10 +114,12 @@ enum QuantityFinder {
     /// unit may be parted by marks ("ак. ч.", "CME-credits").
     private static func unit(at index: Int, in tokens: [Token], _ lexicon: Lexicon) -> (Lexicon.Unit, Lexicon.Entry, Int)? {
         guard tokens[index].kind == .word else { return nil }
+        let firstByte = tokens[index].text.utf8.first
         var best: (Lexicon.Unit, Lexicon.Entry, Int)?
         for unit in Lexicon.Unit.allCases {
             for (entry, words) in zip(lexicon.unitEntries[unit] ?? [], lexicon.unitStems[unit] ?? []) {
-                guard let length = span(of: words, at: index, in: tokens), length > best?.2 ?? 0 else { continue }
+                // Most units differ from the word in its first byte: the cheap test first.
+                guard words.first?.utf8.first == firstByte, let length = span(of: words, at: index, in: tokens), length > best?.2 ?? 0 else { continue }
                 // "ч. 2 ст. 5" is a part of a law, not hours: a bare abbreviation is followed by no number.
                 if words.count == 1, words[0].count <= 2, nextNumber(after: index + length, in: tokens) { continue }
                 best = (unit, entry, length)
@@ -169,9 +171,14 @@ enum QuantityFinder {
 
     /// A word of two letters or fewer matches whole ("ч", "h"); a longer one starts the word
     /// ("час" in "часов"), which may run on for a case ending.
+    /// Compared as UTF-8 and counted in scalars: both sides are normalised (NFC), and this runs
+    /// for every word against every unit.
     static func matches(_ word: Substring, _ stem: String) -> Bool {
-        if stem.count <= 2 || stem.first?.isASCIIDigit == true { return word == stem }
-        return word.hasPrefix(stem) && word.count - stem.count <= 9
+        let stemLength = stem.unicodeScalars.count
+        if stemLength <= 2 || stem.utf8.first.map({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) == true {
+            return word.utf8.elementsEqual(stem.utf8)
+        }
+        return word.utf8.starts(with: stem.utf8) && word.unicodeScalars.count - stemLength <= 9
     }
 
     private static func isFiller(_ token: Token, _ lexicon: Lexicon) -> Bool {
@@ -197,7 +204,7 @@ enum QuantityFinder {
     /// no volume was read: the document may state one the reader does not understand.
     static func unreadVolume(in folded: String, _ lexicon: Lexicon) -> Lexicon.Entry? {
         guard let label = lexicon.first(in: lexicon.list("volume-labels"), of: folded), amounts(in: folded, lexicon).isEmpty else { return nil }
-        let tail = folded[folded.range(of: label.text)!.upperBound...]
+        let tail = folded[folded.range(ofLiteral: label.text)!.upperBound...]
         let numbers = tokens(String(tail)).filter(\.isNumber).compactMap { Int($0.text.prefix { $0 != "." }) }
         return numbers.contains(where: { $0 > 0 && !(1900...2100).contains($0) }) ? label : nil
     }

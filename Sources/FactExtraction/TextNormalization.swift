@@ -1,13 +1,17 @@
+import Foundation
+
 /// Repairs what scanners, OCR and PDF producers do to text before facts are read from it.
 ///
 /// The repairs are conservative: they only touch characters whose meaning is clear from their
 /// neighbours (a Latin "o" between Cyrillic letters, an "О" between digits), so a clean text PDF
 /// passes through unchanged except for spaces and punctuation variants.
 enum TextNormalization {
-    /// One line, normalised: unified dashes, quotes and spaces; homoglyphs fixed; letter-spaced
-    /// words ("С Е Р Т И Ф И К А Т") joined; the number sign's OCR misreadings restored.
+    /// One line, normalised: composed characters (NFC, so a wording matches byte for byte);
+    /// unified dashes, quotes and spaces; homoglyphs fixed; letter-spaced words
+    /// ("С Е Р Т И Ф И К А Т") joined; the number sign's OCR misreadings restored.
     static func normalize(_ line: String) -> String {
-        var text = String(line.unicodeScalars.map { unify($0) }.map(Character.init))
+        let composed = line.precomposedStringWithCanonicalMapping
+        var text = String(composed.unicodeScalars.map { unify($0) }.map(Character.init))
         text = collapseSpaces(text)
         text = joinLetterSpacedWords(text)
         text = fixHomoglyphs(text)

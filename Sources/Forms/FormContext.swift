@@ -1,21 +1,7 @@
 import CPDRules
 import Confirmation
 import Foundation
-
-/// The language of a form: the template it is rendered from and how its numbers are written.
-public enum FormLanguage: String, CaseIterable, Sendable {
-    case ru, kk, en
-
-    /// "8,5" in Kazakh and Russian, "8.5" in English.
-    func format(_ units: CreditUnits) -> String {
-        self == .en ? units.description : units.description.replacingOccurrences(of: ".", with: ",")
-    }
-
-    /// dd.mm.yyyy, as documents in Kazakhstan write dates.
-    public func format(_ date: CalendarDate) -> String {
-        String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
-    }
-}
+import Wording
 
 /// What the register knows about the worker for the form's items 3 to 10; nil leaves a line
 /// to fill by hand.
@@ -33,12 +19,18 @@ public struct RegisterDetails: Sendable {
         }
     }
 
-    public var totalService, specialtyService, placeOfWork, position, sqfLevel, category, postgraduateEducation: String?
+    /// Items 3 and 4, written by each form in its language.
+    public var totalService, specialtyService: ServiceLength?
+    /// Item 9, named by each form in its language.
+    public var category: QualificationCategory?
+    /// As the register has them: the SQF level in the regulation's notation, the rest in the
+    /// words the HR service typed.
+    public var placeOfWork, position, sqfLevel, postgraduateEducation: String?
     public var employment: [Employment]
 
     public init(
-        totalService: String? = nil, specialtyService: String? = nil, placeOfWork: String? = nil, position: String? = nil,
-        sqfLevel: String? = nil, category: String? = nil, postgraduateEducation: String? = nil, employment: [Employment] = []
+        totalService: ServiceLength? = nil, specialtyService: ServiceLength? = nil, placeOfWork: String? = nil, position: String? = nil,
+        sqfLevel: String? = nil, category: QualificationCategory? = nil, postgraduateEducation: String? = nil, employment: [Employment] = []
     ) {
         self.totalService = totalService
         self.specialtyService = specialtyService
@@ -71,13 +63,30 @@ enum FormContext {
             if let criterion = document.item.criterion?.number { entry["criterion"] = criterion }
             refused.append(entry)
         }
+        // Documents for review: what a person must establish, in the form's language.
+        var review: [[String: Any]] = []
+        for (index, document) in folder.documents.enumerated() where document.item.outcome.decision == .review {
+            var entry: [String: Any] = [
+                "index": index + 1,
+                "file": document.record.file.split(separator: "/").last.map(String.init) ?? document.record.file,
+                "findings": document.item.outcome.findings.enumerated().map { position, finding in
+                    // `more`: another finding follows, for the template's separator.
+                    FindingWording.context(finding, language).merging(["more": position + 1 < document.item.outcome.findings.count]) { first, _ in first }
+                },
+            ]
+            if let activity = document.item.evidence?.activity ?? document.record.activity { entry["activity"] = [activity.rawValue: true] }
+            if let criterion = document.item.criterion?.number { entry["criterion"] = criterion }
+            review.append(entry)
+        }
         var registerValues: [String: Any] = [:]
         let fields: [(String, String?)] = [
-            ("totalService", register.totalService), ("specialtyService", register.specialtyService), ("workplace", register.placeOfWork),
-            ("position", register.position), ("sqfLevel", register.sqfLevel), ("category", register.category),
+            ("workplace", register.placeOfWork), ("position", register.position), ("sqfLevel", register.sqfLevel),
             ("postgraduate", register.postgraduateEducation),
         ]
         for (key, value) in fields { if let value, !value.isEmpty { registerValues[key] = value } }
+        if let length = register.totalService { registerValues["totalService"] = serviceLength(length, language) }
+        if let length = register.specialtyService { registerValues["specialtyService"] = serviceLength(length, language) }
+        if let category = register.category { registerValues["category"] = [category.rawValue: true] }
         if !register.employment.isEmpty {
             registerValues["employment"] = register.employment.map {
                 ["hired": $0.hired ?? "", "dismissed": $0.dismissed ?? "", "place": $0.placeOfWork ?? "", "position": $0.position ?? "",
@@ -92,8 +101,23 @@ enum FormContext {
             "cu": units,
             "register": registerValues,
             "refused": refused,
+            "review": review,
+            "hasReview": !review.isEmpty,
             "translationNeeded": folder.documents.contains { $0.item.outcome.refusals.contains { $0.reason == .needsNotarizedTranslation } },
         ]
+    }
+
+    /// A length of service as the `service.<language>` partials read it: each part that is not
+    /// zero (days when all are) with its number and the plural form the language gives it, and
+    /// whether another part follows.
+    static func serviceLength(_ length: ServiceLength, _ language: FormLanguage) -> [String: Any] {
+        let parts = [("years", length.years), ("months", length.months), ("days", length.days)]
+        let shown = parts.filter { $0.1 > 0 }.isEmpty ? [("days", 0)] : parts.filter { $0.1 > 0 }
+        var context: [String: Any] = [:]
+        for (position, (name, count)) in shown.enumerated() {
+            context[name] = ["count": "\(count)", language.pluralCategory(count): true, "more": position + 1 < shown.count]
+        }
+        return context
     }
 
     /// One refusal as the reason partials read it: a key for its code, holding its details with
@@ -115,7 +139,9 @@ enum FormContext {
         case .missingVolume:
             key = "missingVolume"
             if let volume = refusal.details["volume"] { details[volume] = true }
-        case .unreadable: key = "unreadable"
+        case .unreadable:
+            key = "unreadable"
+            if let cause = refusal.details["cause"] { details[cause] = true }
         case .unrecognized: key = "unrecognized"
         }
         return [key: details.isEmpty ? true : details]

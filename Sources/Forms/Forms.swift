@@ -4,6 +4,7 @@ import FormTemplates
 import Foundation
 import Mustache
 import CPDReport
+import Wording
 
 /// The forms of a confirmation: the Appendix 2 form and, when any document is refused, the
 /// notice citing paragraph 11 (and 7), each as HTML and as a PDF laid out from that same HTML.
@@ -43,7 +44,7 @@ public struct Forms: Sendable {
         for file in files where file.pathExtension == "mustache" {
             let name = file.deletingPathExtension().lastPathComponent
             do {
-                try library.register(String(contentsOf: file, encoding: .utf8), named: name)
+                try library.register(FindingWording.templateText(String(contentsOf: file, encoding: .utf8), named: name), named: name)
             } catch {
                 throw Failure(description: "the template \(file.lastPathComponent) cannot be read: \(error)")
             }
@@ -97,9 +98,10 @@ public struct Forms: Sendable {
         let name = "\(form).\(language.rawValue)"
         let context = Self.escapingControlCharacters(context)
         if let (field, length) = Self.longestOverLimit(context, at: "") { throw FieldTooLong(field: field, length: length) }
-        guard let html = library.render(context, withTemplate: name) else {
+        guard let rendered = library.render(context, withTemplate: name) else {
             throw Failure(description: "no template \(name).mustache")
         }
+        let html = NoBreakDates.mark(rendered)
         let blocks: [Block]
         do {
             blocks = try XHTMLBlocks.blocks(of: html)

@@ -1,4 +1,5 @@
 import CPDRules
+import Wording
 
 extension Forms {
     /// The one-page summary of a level decision (chapter 3 of the rules) for the accredited

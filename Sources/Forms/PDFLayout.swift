@@ -72,7 +72,12 @@ struct PDFLayout {
 
         mutating func drawTable(widths: [Double], header: [[Block.Cell]], rows: [[Block.Cell]]) {
             y += 4
-            let columns = widths.isEmpty ? Array(repeating: 1.0 / Double(max(1, (header.first ?? rows.first ?? []).count)), count: (header.first ?? rows.first ?? []).count) : widths
+            let given = widths.isEmpty ? Array(repeating: 1.0 / Double(max(1, (header.first ?? rows.first ?? []).count)), count: (header.first ?? rows.first ?? []).count) : widths
+            // Whole dates always; whole words of the body where they fit, else as nearly as the
+            // page allows (a header's long words may break: they are the same on every form).
+            let words = minimumWidths(columns: given.count, rows, wordsToo: true)
+            let dates = minimumWidths(columns: given.count, header + rows, wordsToo: false)
+            let columns = Self.fitted(given, minimums: Self.compromise(words: words, dates: dates, total: contentWidth), total: contentWidth)
             func rowHeight(_ row: [Block.Cell]) -> Double {
                 var column = 0
                 var height = 0.0
@@ -121,6 +126,45 @@ struct PDFLayout {
             y += 6
         }
 
+        /// The narrowest each column can be without breaking a date (`unbreakable`), or also
+        /// without breaking a word: its cells' widest such run, padding included, in points.
+        func minimumWidths(columns: Int, _ rows: [[Block.Cell]], wordsToo: Bool) -> [Double] {
+            var minimums = Array(repeating: 0.0, count: columns)
+            for row in rows {
+                var column = 0
+                for cell in row {
+                    if cell.columnSpan == 1, column < columns {
+                        let runs = Self.unbreakable(cell.markup) + (wordsToo ? Self.words(cell.markup) : [])
+                        for run in runs {
+                            let layout = Self.layout(context, run, style: cell.isHeader ? .small : .cell, width: -1, alignment: .left, bold: cell.isHeader)
+                            var logical = PangoRectangle()
+                            pango_layout_get_extents(layout, nil, &logical)
+                            g_object_unref(UnsafeMutableRawPointer(layout))
+                            minimums[column] = max(minimums[column], Double(logical.width) / Double(PANGO_SCALE) + 2 * cellPadding)
+                        }
+                    }
+                    column += cell.columnSpan
+                }
+            }
+            return minimums
+        }
+
+        static let unbreakableRun = try! NSRegularExpression(pattern: #"<span allow_breaks="false">([^<]*)</span>"#)
+        static let tag = try! NSRegularExpression(pattern: "<[^>]*>")
+
+        /// The runs of a cell's markup no break may fall in: its dates.
+        static func unbreakable(_ markup: String) -> [String] {
+            unbreakableRun.matches(in: markup, range: NSRange(markup.startIndex..., in: markup)).map {
+                String(markup[Range($0.range(at: 1), in: markup)!])
+            }
+        }
+
+        /// The words of a cell's text (its markup without tags), as markup.
+        static func words(_ markup: String) -> [String] {
+            let text = tag.stringByReplacingMatches(in: markup, range: NSRange(markup.startIndex..., in: markup), withTemplate: " ")
+            return text.split(whereSeparator: \.isWhitespace).map(String.init)
+        }
+
         func cellWidth(_ columns: [Double], from column: Int, span: Int) -> Double {
             columns[min(column, columns.count)..<min(column + span, columns.count)].reduce(0, +) * contentWidth
         }
@@ -148,6 +192,34 @@ struct PDFLayout {
             pango_cairo_show_layout(context, layout)
         }
 
+        /// The template's column fractions, widened where a column is narrower than its widest
+        /// unbreakable run and narrowed elsewhere in proportion. When even the runs do not fit,
+        /// each column gets its share of the page in proportion to its run.
+        static func fitted(_ fractions: [Double], minimums: [Double], total: Double) -> [Double] {
+            let needed = minimums.reduce(0, +)
+            guard needed > 0, needed <= total else { return needed > 0 ? minimums.map { $0 / needed } : fractions }
+            var fixed = Set<Int>()
+            while true {
+                let free = total - fixed.map { minimums[$0] }.reduce(0, +)
+                let share = fractions.indices.filter { !fixed.contains($0) }.map { fractions[$0] }.reduce(0, +)
+                let widths = fractions.indices.map { fixed.contains($0) ? minimums[$0] : fractions[$0] / share * free }
+                let short = widths.indices.filter { !fixed.contains($0) && widths[$0] < minimums[$0] }
+                if short.isEmpty { return widths.map { $0 / total } }
+                fixed.formUnion(short)
+            }
+        }
+
+        /// Each column's minimum: its words' where they all fit in `total`, else its dates' plus
+        /// the same share of what its words need beyond them.
+        static func compromise(words: [Double], dates: [Double], total: Double) -> [Double] {
+            guard words.reduce(0, +) > total else { return words }
+            let beyond = zip(words, dates).map { max(0, $0 - $1) }
+            let room = total - dates.reduce(0, +)
+            guard room > 0, beyond.reduce(0, +) > 0 else { return dates }
+            let share = room / beyond.reduce(0, +)
+            return zip(dates, beyond).map { $0 + $1 * share }
+        }
+
         static func layout(
             _ context: OpaquePointer, _ markup: String, style: Block.TextStyle, width: Double, alignment: Block.Alignment, bold: Bool = false
         ) -> OpaquePointer {
@@ -163,7 +235,8 @@ struct PDFLayout {
             let font = pango_font_description_from_string("\(fontFamily)\(weight) \(size)")
             pango_layout_set_font_description(layout, font)
             pango_font_description_free(font)
-            pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+            // A negative width lays the text out on one line, to measure it.
+            pango_layout_set_width(layout, width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)))
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
             switch alignment {
             case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)

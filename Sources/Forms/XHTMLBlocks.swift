@@ -94,8 +94,8 @@ enum XHTMLBlocks {
         return total > 0 ? widths.map { $0 / total } : widths
     }
 
-    /// Pango markup of an element's inline content: text escaped, <b>, <i>, <u>, <br/>, and
-    /// <span class="small">.
+    /// Pango markup of an element's inline content: text escaped, <b>, <i>, <u>, <br/>,
+    /// <span class="small"> and <span class="date">.
     static func markup(_ node: xmlNodePtr) -> String {
         var result = ""
         var child = node.pointee.children
@@ -111,6 +111,9 @@ enum XHTMLBlocks {
                 case "u": result += "<u>\(markup(current))</u>"
                 case "br": result += "\n"
                 case "span" where (attribute(current, "class") ?? "").contains("small"): result += "<span size=\"smaller\">\(markup(current))</span>"
+                // A date is never broken across lines, whatever the width of its column.
+                case "span" where (attribute(current, "class") ?? "").split(separator: " ").contains("date"):
+                    result += "<span allow_breaks=\"false\">\(markup(current))</span>"
                 default: result += markup(current)
                 }
             default: break

@@ -58,10 +58,10 @@ struct EvidenceBuilder {
         }
         if let guess = facts.activityGuess {
             record.activityGuess = guess.value
-            record.uncertainties.append("the kind of document is not certain: it may be \(guess.value.rawValue) (from \"\(guess.provenance.text)\")")
+            record.uncertainties.append(Finding(.activityGuessed, ["activity": .activity(guess.value)], provenance: .init(guess.provenance)))
         }
         if let activity = facts.activity, activity.confidence < 0.5 {
-            record.uncertainties.append("the kind of document is uncertain (read as \(activity.value.rawValue) from \"\(activity.provenance.text)\")")
+            record.uncertainties.append(Finding(.activityUncertain, ["activity": .activity(activity.value)], provenance: .init(activity.provenance)))
         }
 
         // Publications: the worker's place among the authors, and where the journal stands.
@@ -71,7 +71,7 @@ struct EvidenceBuilder {
             if let position = authorPosition {
                 list.append(NamedFact(name: EvidenceFact.authorPosition.rawValue, value: .number("\(position)"), provenance: facts.authors!.provenance, confidence: 0.85))
             } else {
-                record.uncertainties.append("the worker is not among the authors \(authors.joined(separator: ", "))")
+                record.uncertainties.append(Finding(.workerNotAmongAuthors, ["authors": .names(authors)], provenance: .init(facts.authors!.provenance)))
             }
             list.append(NamedFact(name: EvidenceFact.authorCount.rawValue, value: .number("\(authors.count)"), provenance: facts.authors!.provenance, confidence: 0.85))
         }
@@ -80,7 +80,7 @@ struct EvidenceBuilder {
 
         record.criterion = facts.activity.flatMap { $0.value == .article ? journal.standing.criterion : $0.value.criterion() }
         if record.activity == .article, record.criterion == nil {
-            record.uncertainties.append(journal.missingListNote)
+            record.uncertainties.append(journal.missingListFinding)
         }
         record.needsNotarizedTranslation = NotarizedTranslation.isRequired(
             language: record.language, criterion: record.criterion.flatMap(Criterion.number), options.interpretation)
@@ -124,7 +124,7 @@ struct EvidenceBuilder {
 /// A journal looked up on the user's lists; the criterion it gives is the rules' (`JournalStanding`).
 struct JournalPlacement {
     let standing: JournalStanding
-    let missingListNote: String
+    let missingListFinding: Finding
 
     var quartile: Quartile? { standing.quartile }
 
@@ -132,9 +132,11 @@ struct JournalPlacement {
         standing = JournalStanding(
             quartile: options.quartiles?.entry(for: issns)?.quartile, indexedListGiven: options.quartiles != nil,
             onRecommendedList: options.recommendedJournals?.contains(issns: issns, title: title))
-        missingListNote =
-            issns.isEmpty && title == nil
-            ? "the article's journal is not named, so its criterion (8, 9 or 10) cannot be decided"
-            : "the journal's criterion (8, 9 or 10) cannot be decided without both journal lists (--journals and --recommended-journals)"
+        missingListFinding = Finding(issns.isEmpty && title == nil ? .journalNotNamed : .journalListsMissing)
     }
+}
+
+extension Finding.Provenance {
+    /// The page and line a fact was read from.
+    init(_ provenance: FactExtraction.Provenance) { self.init(page: provenance.page, text: provenance.text) }
 }

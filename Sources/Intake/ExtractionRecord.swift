@@ -37,6 +37,8 @@ public enum IntakeError: Error, Sendable, Hashable, Codable, CustomStringConvert
     /// Every page was read or recognised and none holds legible text.
     case noText(pages: Int)
     case timedOut(seconds: Int)
+    /// A file the watch keeps retrying (written still, or on a share that does not answer).
+    case notReadableYet(String)
 
     public var description: String {
         switch self {
@@ -49,6 +51,37 @@ public enum IntakeError: Error, Sendable, Hashable, Codable, CustomStringConvert
         case .ocr(let page, let reason): "page \(page): text recognition failed: \(reason)"
         case .noText(let pages): "no legible text on \(pages == 1 ? "its page" : "any of its \(pages) pages") (a picture, or a blank scan)"
         case .timedOut(let seconds): "reading took longer than \(seconds) s and was abandoned"
+        case .notReadableYet(let reason): "not readable yet, tried again for a while (\(reason))"
+        }
+    }
+
+    /// The kind of failure, for a notice that words it in its own language (`reason.<lang>`).
+    public var cause: String {
+        switch self {
+        case .cannotOpen: "cannot-open"
+        case .tooLarge: "too-large"
+        case .unknownFormat: "unknown-format"
+        case .pdf: "pdf"
+        case .image: "image"
+        case .xml: "xml"
+        case .ocr: "ocr"
+        case .noText: "no-text"
+        case .timedOut: "timed-out"
+        case .notReadableYet: "not-readable-yet"
+        }
+    }
+
+    /// The facts of the failure by name; `reason` is the library's or the system's own message,
+    /// quoted as it is.
+    public var details: [String: String] {
+        switch self {
+        case .cannotOpen(let reason), .unknownFormat(let reason), .pdf(let reason), .image(let reason), .xml(let reason),
+            .notReadableYet(let reason):
+            ["reason": reason]
+        case .tooLarge(let bytes, let limit): ["bytes": "\(bytes)", "limit": "\(limit)"]
+        case .ocr(let page, let reason): ["page": "\(page)", "reason": reason]
+        case .noText(let pages): ["pages": "\(pages)"]
+        case .timedOut(let seconds): ["seconds": "\(seconds)"]
         }
     }
 }
@@ -89,7 +122,7 @@ public struct ExtractionRecord: Sendable, Codable {
     public var people: [String] = []
     /// What a person must confirm before the document can count: low-confidence readings,
     /// facts the criterion needs that were not found.
-    public var uncertainties: [String] = []
+    public var uncertainties: [Finding] = []
     public var errors: [IntakeError] = []
 
     public init(file: String, sha256: String) {

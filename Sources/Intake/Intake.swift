@@ -145,7 +145,7 @@ public struct Intake: Sendable {
         var record = ExtractionRecord(file: path, sha256: sha256)
         record.source = scanned.isEmpty ? .pdfText : .pdfOCR
         record.pages = pdf.pageCount
-        if pdf.pageCount > pageCount { record.uncertainties.append("only the first \(pageCount) of \(pdf.pageCount) pages were read") }
+        if pdf.pageCount > pageCount { record.uncertainties.append(Finding(.pagesNotRead, ["read": .number(pageCount), "pages": .number(pdf.pageCount)])) }
         let rasterizer = options.rasterizer
         let recognized = await recognize(pages: scanned) { index throws(IntakeError) in
             do { return try rasterizer.renderPage(ofPDF: path, index: index, dpi: 300) } catch { throw .pdf("\(error)") }
@@ -154,7 +154,7 @@ public struct Intake: Sendable {
             switch result {
             case .success(let page):
                 if page.text.filter(\.isLetter).count >= texts[index].filter(\.isLetter).count { texts[index] = page.text }
-                if page.meanConfidence < 70 { record.uncertainties.append("page \(index + 1) was recognised with low confidence (\(page.meanConfidence)%)") }
+                if page.meanConfidence < 70 { record.uncertainties.append(Finding(.lowConfidence, ["page": .number(index + 1), "confidence": .number(page.meanConfidence)], provenance: .init(page: index + 1, text: nil))) }
             case .failure(let error): record.errors.append(error)
             }
         }
@@ -177,7 +177,7 @@ public struct Intake: Sendable {
             switch result {
             case .success(let page):
                 texts[index] = page.text
-                if page.meanConfidence < 70 { record.uncertainties.append("page \(index + 1) was recognised with low confidence (\(page.meanConfidence)%)") }
+                if page.meanConfidence < 70 { record.uncertainties.append(Finding(.lowConfidence, ["page": .number(index + 1), "confidence": .number(page.meanConfidence)], provenance: .init(page: index + 1, text: nil))) }
             case .failure(let error): record.errors.append(error)
             }
         }

@@ -17,7 +17,7 @@ struct PublicationIntake {
         guard !relevant.isEmpty else {
             var record = ExtractionRecord(file: file, sha256: sha256)
             record.source = .xml
-            record.uncertainties.append("none of the \(publications.count) records names the worker among its authors")
+            record.uncertainties.append(Finding(.workerInNoRecord, ["records": .number(publications.count)]))
             return [record]
         }
         return relevant.map { item, publication in
@@ -42,7 +42,7 @@ struct PublicationIntake {
         let issns = publication.issns.compactMap { ISSN($0) }
         let journal = JournalPlacement(issns: issns, title: publication.journal, options: options)
         record.criterion = journal.standing.criterion
-        if record.criterion == nil { record.uncertainties.append(journal.missingListNote) }
+        if record.criterion == nil { record.uncertainties.append(journal.missingListFinding) }
         record.needsNotarizedTranslation = NotarizedTranslation.isRequired(
             language: record.language, criterion: Criterion.number(record.criterion ?? 9), options.interpretation)
 
@@ -58,7 +58,7 @@ struct PublicationIntake {
         if let position {
             facts.append(NamedFact(name: "authorPosition", value: .number("\(position)"), provenance: at("authors"), confidence: 0.95))
         } else if options.worker != nil {
-            record.uncertainties.append("the worker is not among the authors \(names.joined(separator: ", "))")
+            record.uncertainties.append(Finding(.workerNotAmongAuthors, ["authors": .names(names)], provenance: .init(page: 1, text: at("authors").text)))
         }
         if let year = publication.year { facts.append(NamedFact(name: "year", value: .number("\(year)"), provenance: at("year"), confidence: 1)) }
         if let title = publication.title { facts.append(NamedFact(name: "title", value: .text(title), provenance: at("title"), confidence: 1)) }

@@ -9,7 +9,7 @@ public let imagePixelLimit = 100_000_000
 /// file as 8-bit gray images, one per page. Sizes are checked from the headers first: an image
 /// over `imagePixelLimit` is refused undecoded.
 public func loadImage(path: String) throws(OCRError) -> [RasterImage] {
-    Leptonica.silence()
+    try OCRLibraries.open(tesseract: false)
     guard FileManager.default.isReadableFile(atPath: path) else {
         throw .unreadableImage("\(path): no such file, or it cannot be read")
     }

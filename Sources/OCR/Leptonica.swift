@@ -8,7 +8,6 @@ final class Picture {
     private let pix: UnsafeMutablePointer<Pix>
 
     init(_ pix: UnsafeMutablePointer<Pix>) {
-        Leptonica.silence()
         self.pix = pix
     }
 
@@ -18,7 +17,8 @@ final class Picture {
     }
 
     /// An 8-bit gray copy of `image`, carrying its resolution.
-    convenience init(_ image: RasterImage) {
+    convenience init(_ image: RasterImage) throws(OCRError) {
+        try OCRLibraries.open(tesseract: false)
         let gray = image.grayscale()
         let pix = pixCreate(Int32(gray.width), Int32(gray.height), 8)!
         // Leptonica packs 8-bit pixels big-endian within 32-bit words: write bytes in
@@ -81,10 +81,20 @@ final class Picture {
     }
 }
 
-enum Leptonica {
+/// Tesseract and Leptonica are opened on first use, not linked (`CTesseract.h`): a run that
+/// reads only text PDFs and XML never loads them.
+enum OCRLibraries {
+    /// Opens Leptonica, and Tesseract too when `tesseract` is true; any later call is free.
+    static func open(tesseract: Bool) throws(OCRError) {
+        var message: UnsafePointer<CChar>?
+        guard cpd_load_ocr_libraries(tesseract ? 1 : 0, &message) == 0 else {
+            let library = tesseract ? "tesseract (libtesseract5)" : "leptonica (liblept5)"
+            throw .engineUnavailable("cannot open \(library): \(message.map { String(cString: $0) } ?? "not found")")
+        }
+        _ = silenced
+    }
+
     /// Leptonica prints its errors to stderr ("Error in pixReadStream: ..."); the callers get
     /// them as `OCRError` instead. The setting is process-wide.
     private static let silenced: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()
-
-    static func silence() { _ = silenced }
 }

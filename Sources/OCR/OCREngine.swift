@@ -14,6 +14,7 @@ public final class OCREngine {
     private static let minimumOrientationConfidence: Float = 2
 
     public init(languages: String = "kaz+rus+eng") throws(OCRError) {
+        try OCRLibraries.open(tesseract: true)
         self.languages = languages
         reader = try Self.makeEngine(languages: languages, mode: PSM_AUTO)
         do {
@@ -43,7 +44,7 @@ public final class OCREngine {
 
         // Most pages arrive upright: they are read as they are, and orientation is detected
         // (at about a third of a page's time) only when that reading is poor.
-        let original = Picture(image)
+        let original = try Picture(image)
         let upright = try read(original, rotation: 0, deadline: deadline, timeout: timeout)
         guard upright.meanConfidence < Self.confidentReading else { return upright }
         let rotation = uprightRotation(of: original)

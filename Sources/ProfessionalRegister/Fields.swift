@@ -47,8 +47,8 @@ enum Fields {
         .optional("targetLevel", \.targetLevel, .level),
         .optional("qualificationCategory", \.qualificationCategory, .category),
         .optional("targetCategory", \.targetCategory, .category),
-        .optional("totalService", \.totalService, .text),
-        .optional("specialtyService", \.specialtyService, .text),
+        .optional("totalService", \.totalService, .serviceLength),
+        .optional("specialtyService", \.specialtyService, .serviceLength),
         .optional("postgraduateEducation", \.postgraduateEducation, .text),
     ]
 
@@ -320,17 +320,33 @@ extension ValueKind where Value == QualificationCategory {
     /// The names of the rules' tables in English, and the words the forms use in Russian and
     /// Kazakh (a register extract has "вторая").
     static let category = ValueKind(parse: { text throws(FieldError) in
+        guard let category = QualificationCategory(word: text) else { throw FieldError(QualificationCategory.wordsExpected) }
+        return category
+    }, format: \.rawValue)
+}
+
+extension QualificationCategory {
+    /// The category named in English (the rules' tables), Russian or Kazakh, as registers write it.
+    public init?(word: String) {
         let words: [String: QualificationCategory] = [
             "none": .none, "без категории": .none, "санатсыз": .none,
             "second": .second, "вторая": .second, "екінші": .second,
             "first": .first, "первая": .first, "бірінші": .first,
             "highest": .highest, "высшая": .highest, "жоғары": .highest, "жоғарғы": .highest,
         ]
-        guard let category = words[text.trimmingCharacters(in: .whitespaces).lowercased()] else {
-            throw FieldError("is not a category: none, second, first or highest (вторая, первая, высшая)")
-        }
-        return category
-    }, format: \.rawValue)
+        guard let category = words[word.trimmingCharacters(in: .whitespaces).lowercased()] else { return nil }
+        self = category
+    }
+
+    static let wordsExpected = "is not a category: none, second, first or highest (вторая, первая, высшая)"
+}
+
+extension ValueKind where Value == ServiceLength {
+    /// Years, months and days in words of Russian, Kazakh or English, as numbers or in ISO 8601;
+    /// kept in ISO 8601 ("P18Y2M15D").
+    static let serviceLength = ValueKind(parse: { text throws(FieldError) in
+        do throws(ServiceLength.Unreadable) { return try ServiceLength(parsing: text) } catch { throw FieldError(error.description) }
+    }, format: \.description)
 }
 
 extension ValueKind where Value == Hours {
@@ -351,7 +367,7 @@ extension ValueKind where Value == Gender {
 
 extension CalendarDate {
     /// `31.03.2026`.
-    init?(dottedDayFirst text: String) {
+    public init?(dottedDayFirst text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])

@@ -45,10 +45,10 @@ public struct Worker: Sendable, Hashable {
     public var qualificationCategory: QualificationCategory?
     /// The category the worker is to be confirmed for.
     public var targetCategory: QualificationCategory?
-    /// Length of service, total and in the specialty, as the HR service states it on the form
-    /// ("18 лет 2 месяца 15 дней").
-    public var totalService: String?
-    public var specialtyService: String?
+    /// Length of service, total and in the specialty (Appendix 2, items 3 and 4), read from what
+    /// the HR service types ("18 лет 2 месяца 15 дней") and written by each form in its language.
+    public var totalService: ServiceLength?
+    public var specialtyService: ServiceLength?
     /// Postgraduate education as the form prints it.
     public var postgraduateEducation: String?
 

@@ -76,7 +76,7 @@ struct Scanner {
         let png = url.deletingPathExtension().appendingPathExtension("tmp.png")
         cairo_surface_write_to_png(surface, png.path)
         defer { try? FileManager.default.removeItem(at: png) }
-        guard let pix = pixRead(png.path) else { throw CocoaError(.fileReadCorruptFile) }
+        guard cpd_load_ocr_libraries(0, nil) == 0, let pix = pixRead(png.path) else { throw CocoaError(.fileReadCorruptFile) }
         var image: UnsafeMutablePointer<PIX>? = pix
         defer { pixDestroy(&image) }
         pixSetResolution(pix, Int32(dpi), Int32(dpi))

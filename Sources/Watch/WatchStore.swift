@@ -267,7 +267,7 @@ public final class WatchStore: Sendable {
             let retried = try File.filter(Column("worker") == worker && Column("status") == File.Status.pending.rawValue && Column("attempts") > 0)
                 .fetchAll(db).map { file -> (String, [ExtractionRecord]) in
                     var record = ExtractionRecord(file: file.path, sha256: "pending:\(file.path)")
-                    record.errors = [.cannotOpen("not readable yet, tried again for a while (\(file.error ?? "no reason given"))")]
+                    record.errors = [.notReadableYet(file.error ?? "no reason given")]
                     return (file.path, [record])
                 }
             let rows = try Row.fetchAll(

@@ -1,9 +1,10 @@
-import CPDRules
 import Confirmation
+import CPDRules
 import Forms
 import Foundation
 import Intake
 import PersonNames
+import Wording
 
 /// Who a worker folder belongs to, as the register says: the name, the target category and
 /// what the Appendix 2 form is filled from.

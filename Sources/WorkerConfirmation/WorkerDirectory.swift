@@ -1,9 +1,10 @@
-import CPDRules
 import Confirmation
+import CPDRules
 import Forms
 import Foundation
 import PersonNames
 import ProfessionalRegister
+import Wording
 
 /// Who the worker of a folder is: from a register extract (JSON) or from the register database,
 /// whichever `--register` names (a database is told by its first bytes).
@@ -58,7 +59,7 @@ public struct WorkerDirectory: WorkerRegister {
         switch source {
         case .extract(let extract):
             guard let worker = extract.worker(iin: iin), let name = PersonName(registerName: worker.fullName) else { return nil }
-            return WorkerIdentity(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker), blockedSince: nil)
+            return WorkerIdentity(name: name, targetCategory: worker.targetCategory, details: RegisterDetails(worker, language: language), blockedSince: nil)
         case .database(let register):
             guard let number = try? IIN(iin), let worker = try? register.worker(number),
                 let name = PersonName(registerName: worker.fullName)
@@ -88,36 +89,32 @@ public struct WorkerDirectory: WorkerRegister {
 }
 
 extension RegisterDetails {
-    init(_ worker: RegisteredWorker) {
+    /// The form's fields from a register extract; dates it gives as ISO 8601 or dd.mm.yyyy written
+    /// the form's way, others as the extract has them.
+    init(_ worker: RegisteredWorker, language: FormLanguage) {
+        func date(_ text: String?) -> String? {
+            text.map { text in (CalendarDate(text) ?? CalendarDate(dottedDayFirst: text)).map(language.format) ?? text }
+        }
         self.init(
             totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
-            position: worker.position, sqfLevel: worker.sqfLevel, category: worker.qualificationCategory,
+            position: worker.position, sqfLevel: worker.sqfLevel, category: worker.category,
             postgraduateEducation: worker.postgraduateEducation,
             employment: (worker.employment ?? []).map {
-                .init(hired: $0.hired, dismissed: $0.dismissed, placeOfWork: $0.placeOfWork, position: $0.position, orderNumber: $0.orderNumber, orderDate: $0.orderDate)
+                .init(hired: date($0.hired), dismissed: date($0.dismissed), placeOfWork: $0.placeOfWork, position: $0.position, orderNumber: $0.orderNumber, orderDate: date($0.orderDate))
             })
     }
 
-    /// The form's fields from the register database, dates and the category written the form's way.
+    /// The form's fields from the register database, dates written the form's way.
     init(_ worker: Worker, language: FormLanguage) {
         func date(_ value: CalendarDate?) -> String? { value.map(language.format) }
         self.init(
             totalService: worker.totalService, specialtyService: worker.specialtyService, placeOfWork: worker.placeOfWork,
             position: worker.position, sqfLevel: worker.sqfLevel?.description,
-            category: worker.qualificationCategory.flatMap { Self.word(for: $0, in: language) },
+            category: worker.qualificationCategory,
             postgraduateEducation: worker.postgraduateEducation,
             employment: worker.employment.map {
                 .init(hired: date($0.hired), dismissed: date($0.dismissed), placeOfWork: $0.placeOfWork, position: $0.position,
                       orderNumber: $0.orderNumber, orderDate: date($0.orderDate))
             })
-    }
-
-    static func word(for category: QualificationCategory, in language: FormLanguage) -> String? {
-        let words: [QualificationCategory: [FormLanguage: String]] = [
-            .second: [.ru: "вторая", .kk: "екінші", .en: "second"],
-            .first: [.ru: "первая", .kk: "бірінші", .en: "first"],
-            .highest: [.ru: "высшая", .kk: "жоғары", .en: "highest"],
-        ]
-        return words[category]?[language]
     }
 }

@@ -181,7 +181,7 @@ struct CriterionFormulaTests {
         #expect(outcome.decision == formula.decision, "\(outcome)")
         #expect(outcome.creditUnits == formula.creditUnits)
         #expect(outcome.refusals.map(\.reason) == formula.reasons)
-        if formula.decision == .review { #expect(!outcome.reviewNotes.isEmpty) }
+        if formula.decision == .review { #expect(!outcome.findings.isEmpty) }
     }
 
     @Test func everyCriterionHasCases() {

@@ -109,8 +109,10 @@ struct LevelAssignmentTests {
         let condition = Level(nurse { $0.assessmentResults = [theirs] }).condition(.assessmentResult)!
         #expect(condition.status == .notMet)
         #expect(condition.reason == "issued to Иванова Анна, not to the worker")
-        let unsure = Level.WorkFunctionsReport(date: date("2026-10-15"), issuer: .headOfUnit, level: level("5.2"), holder: .uncertain("no name found"), source: file("report.pdf"))
-        #expect(status(.workFunctions, nurse { $0.workFunctionsReports = [unsure] }) == .cannotTell)
+        let unsure = Level.WorkFunctionsReport(date: date("2026-10-15"), issuer: .headOfUnit, level: level("5.2"), holder: .uncertain(Finding(.holderNotFound)), source: file("report.pdf"))
+        let undecided = Level(nurse { $0.workFunctionsReports = [unsure] }).condition(.workFunctions)!
+        #expect(undecided.status == .cannotTell)
+        #expect(undecided.reason == "whose document it is is not certain (holder-not-found)")
     }
 
     @Test func noAssessmentResultIsNotMet() {

@@ -67,13 +67,13 @@ struct FolderAssessmentTests {
         }
         let folder = assess([undated("01.pdf"), undated("02.pdf")])
         #expect(folder.documents.map(\.item.outcome.decision) == [.review, .review])
-        #expect(folder.documents[1].item.outcome.reviewNotes.contains { $0.contains("may repeat 01.pdf") })
+        #expect(folder.documents[1].item.outcome.findings.contains(Finding(.possibleDuplicate, ["original": .text("01.pdf")])))
     }
 
     @Test func weakPhrasesAndAnUnreadVolumeAreQuestionsNotRefusals() {
         var guessed = ExtractionRecord(file: "/inbox/901126439533/letter.pdf", sha256: "y")
         guessed.activityGuess = .seminar
-        guessed.uncertainties = ["the kind of document is not certain: it may be seminar"]
+        guessed.uncertainties = [Finding(.activityGuessed, ["activity": .activity(.seminar)])]
         let unread = record("02.pdf", 3) { $0.unreadVolume = "Объем: 18 а.с." }
         let folder = assess([guessed, unread])
         #expect(folder.documents.map(\.item.outcome.decision) == [.review, .review])
@@ -115,8 +115,9 @@ struct FolderAssessmentTests {
 
     @Test func uncertaintiesOfTheReadingSendAnOtherwiseGoodDocumentToReview() {
         var uncertain = record("08.pdf", 12)
-        uncertain.uncertainties = ["page 1 was recognised with low confidence (52%)"]
-        #expect(assess([uncertain]).documents[0].item.outcome.reviewNotes == ["page 1 was recognised with low confidence (52%)"])
+        let lowConfidence = Finding(.lowConfidence, ["page": .number(1), "confidence": .number(52)], provenance: .init(page: 1, text: nil))
+        uncertain.uncertainties = [lowConfidence]
+        #expect(assess([uncertain]).documents[0].item.outcome.findings == [lowConfidence])
     }
 }
 
@@ -145,7 +146,7 @@ struct LevelDocumentsInAFolderTests {
     @Test(arguments: [
         (String?.some("Исаевой Лауры Жанатовны"), LevelAssignment.Holder.worker),
         ("Исаева Мария Петровна", .someoneElse("Исаева Мария Петровна")),
-        (nil, .uncertain("the name of the person the document is issued to was not found")),
+        (nil, .uncertain(Finding(.holderNotFound))),
     ])
     func aLevelDocumentIsSetApartWithWhoseItIs(holder: String?, expected: LevelAssignment.Holder) {
         let assessed = assess([record("01_seminar.pdf", 3) { $0.hours = 12 }, Self.levelRecord("02_result.pdf", holder: holder)])

@@ -46,7 +46,7 @@ struct DecisionScoringTests {
                 if outcome.decision.rawValue == expectedDecision, reasonsAgree, units.contains(Self.double(outcome.creditUnits)) {
                     decisionsRight += 1
                 } else {
-                    misses.append("\(document.file.split(separator: "/").suffix(2).joined(separator: "/")): \(outcome.decision.rawValue) \(outcome.creditUnits) \(outcome.refusals.map(\.reason.rawValue)) \(outcome.reviewNotes), truth \(expectedDecision) \(units) \(expectedReasons.sorted())")
+                    misses.append("\(document.file.split(separator: "/").suffix(2).joined(separator: "/")): \(outcome.decision.rawValue) \(outcome.creditUnits) \(outcome.refusals.map(\.reason.rawValue)) \(outcome.findings.map(\.code.rawValue)), truth \(expectedDecision) \(units) \(expectedReasons.sorted())")
                 }
                 if expectedDecision == "refused", outcome.decision == .accepted { refusedButAccepted.append(document.file) }
             }

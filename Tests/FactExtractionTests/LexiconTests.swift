@@ -8,11 +8,30 @@ struct LexiconTests {
     /// The files as the repository holds them, loaded so that a mistake is a failure with its
     /// place rather than the stop the built-in lexicon makes at start.
     @Test func theBuiltInFilesAreValid() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/FactExtraction/Lexicon")
-        let lexicon = try Lexicon().adding(directory: folder)
+        let lexicon = try Lexicon().adding(directory: Self.sourceFolder)
         #expect(lexicon.fingerprint == Lexicon.standard.fingerprint)
     }
+
+    /// `cpd` starts from the compiled file; it must say what the YAML files say. After editing
+    /// them, `CPD_RECORD_LEXICON=1 swift test --filter LexiconTests` rewrites it.
+    @Test func theCompiledFileHoldsTheYAMLFiles() throws {
+        let compiled = try Lexicon().adding(directory: Self.sourceFolder).compiled
+        let file = Self.sourceFolder.appendingPathComponent(Lexicon.compiledFileName)
+        if ProcessInfo.processInfo.environment["CPD_RECORD_LEXICON"] == "1" {
+            try compiled.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let stored = try String(contentsOf: file, encoding: .utf8)
+        #expect(stored == compiled, "the YAML files changed: CPD_RECORD_LEXICON=1 swift test --filter LexiconTests")
+        #expect(Lexicon(compiled: compiled)?.compiled == compiled)
+    }
+
+    @Test(arguments: ["units\thours\t1.0\tru.yaml:1\n", "units\thours\tmany\tru.yaml:1\tчас\n", "units\thours\t1.0\tru.yaml:1\t\n"])
+    func aDamagedCompiledFileIsNotALexicon(text: String) {
+        #expect(Lexicon(compiled: text) == nil)
+    }
+
+    private static let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/FactExtraction/Lexicon")
 
     @Test func theBuiltInLexiconCoversEveryActivityAndUnit() {
         let lexicon = Lexicon.standard

@@ -1,11 +1,12 @@
-import CPDRules
 import Confirmation
+import CPDRules
 import Forms
 import Foundation
 import Intake
 import PDFReading
 import PersonNames
 import Testing
+import Wording
 
 /// A worker's folder decided without reading files: records built by hand, so the forms can be
 /// checked against known numbers.
@@ -34,6 +35,12 @@ func sampleFolder() -> FolderAssessment {
         record("06_seminar.pdf", 3, .seminar, holder: "Кузнецова Динара Ивановна") { $0.hours = 8 },
         record("07_textbook.pdf", 7, .textbook) { $0.authorPosition = 2; $0.authorCount = 3; $0.issueDate = nil; $0.publicationYear = 2024 },
         record("08_tutoring.pdf", 14, .tutoringNewStaff) { $0.startDate = CalendarDate("2024-09-01"); $0.endDate = CalendarDate("2025-08-31") },
+        record("09_conference.pdf", 5, .conference) { $0.days = 1 },
+        {
+            var scanned = record("10_implementation.pdf", 15, .implementation) { _ in }
+            scanned.uncertainties = [Finding(.lowConfidence, ["page": .number(1), "confidence": .number(52)], provenance: .init(page: 1, text: nil))]
+            return scanned
+        }(),
     ]
     return FolderAssessment(
         records: records, workerIIN: "850314410007", workerName: PersonName(registerName: "Сапарова Жанар Ерлановна")!,
@@ -46,8 +53,8 @@ struct FormsTests {
     let forms: Forms
     let folder = sampleFolder()
     let register = RegisterDetails(
-        totalService: "18 лет 2 месяца 5 дней", placeOfWork: "ГКП на ПХВ «Городская больница № 2»", position: "медицинская сестра",
-        sqfLevel: "5.1", employment: [.init(hired: "01.09.2008", dismissed: nil, placeOfWork: "Городская больница № 2", position: "медицинская сестра", orderNumber: "112-к", orderDate: "01.09.2008")])
+        totalService: ServiceLength(years: 18, months: 2, days: 5), specialtyService: ServiceLength(years: 1, months: 0, days: 21), placeOfWork: "ГКП на ПХВ «Городская больница № 2»", position: "медицинская сестра",
+        sqfLevel: "5.1", category: .second, employment: [.init(hired: "01.09.2008", dismissed: nil, placeOfWork: "Городская больница № 2", position: "медицинская сестра", orderNumber: "112-к", orderDate: "01.09.2008")])
 
     init() throws {
         forms = try Forms(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -63,7 +70,7 @@ struct FormsTests {
     }
 
     @Test func theSampleIsDecidedAsExpected() {
-        #expect(folder.documents.map(\.item.outcome.decision) == [.accepted, .accepted, .accepted, .refused, .refused, .refused, .refused, .accepted])
+        #expect(folder.documents.map(\.item.outcome.decision) == [.accepted, .accepted, .accepted, .refused, .refused, .refused, .refused, .accepted, .review, .review])
         #expect(folder.assessment.totals.total == CreditUnits("182.5"))
     }
 
@@ -108,8 +115,58 @@ struct FormsTests {
             #expect(row?.last.map(String.init) == (expected[number] ?? "0"), "criterion \(number): \(row?.joined(separator: " ") ?? "no row")")
         }
         #expect(words.contains(language == .en ? "182.5" : "182,5"))
-        #expect(words.contains("18 лет 2 месяца 5 дней"))
+        #expect(words.contains(["ru": "18 лет 2 месяца 5 дней", "kk": "18 жыл 2 ай 5 күн", "en": "18 years 2 months 5 days"][language.rawValue]!))
         #expect(words.contains("112-к"))
+    }
+
+    /// Items 3 and 4: the numbers with the nouns each language puts after them.
+    @Test(arguments: [
+        (ServiceLength(years: 1, months: 1, days: 1)!, "1 год 1 месяц 1 день", "1 жыл 1 ай 1 күн", "1 year 1 month 1 day"),
+        (ServiceLength(years: 2, months: 3, days: 4)!, "2 года 3 месяца 4 дня", "2 жыл 3 ай 4 күн", "2 years 3 months 4 days"),
+        (ServiceLength(years: 5, months: 11, days: 25)!, "5 лет 11 месяцев 25 дней", "5 жыл 11 ай 25 күн", "5 years 11 months 25 days"),
+        (ServiceLength(years: 11, months: 0, days: 12)!, "11 лет 12 дней", "11 жыл 12 күн", "11 years 12 days"),
+        (ServiceLength(years: 21, months: 2, days: 22)!, "21 год 2 месяца 22 дня", "21 жыл 2 ай 22 күн", "21 years 2 months 22 days"),
+        (ServiceLength(years: 0, months: 0, days: 0)!, "0 дней", "0 күн", "0 days"),
+    ])
+    func lengthsOfServiceAreWrittenInTheFormsLanguage(length: ServiceLength, ru: String, kk: String, en: String) throws {
+        for (language, expected) in [(FormLanguage.ru, ru), (.kk, kk), (.en, en)] {
+            let html = try forms.confirmation(folder, register: RegisterDetails(totalService: length), language: language).html
+            let item = try #require(html.split(separator: "\n").first { $0.hasPrefix("<p>3. ") })
+            #expect(item.hasSuffix(": \(expected)</p>"), "\(language): \(item)")
+        }
+    }
+
+    /// Every date of the HTML, whole on one line of the PDF: in the labour activity table's
+    /// narrow columns, in the text, in the reasons and the findings.
+    @Test(arguments: FormLanguage.allCases)
+    func noDateBreaksAcrossLines(language: FormLanguage) throws {
+        let employment = [
+            RegisterDetails.Employment(hired: "01.09.2008", dismissed: "30.06.2010", placeOfWork: "Городская поликлиника № 5", position: "медицинская сестра", orderNumber: "214-к", orderDate: "29.08.2008"),
+            RegisterDetails.Employment(hired: "01.07.2010", dismissed: nil, placeOfWork: "ГКП на ПХВ «Городская больница № 2» акимата города Астаны", position: "медицинская сестра кардиологического отделения", orderNumber: "388-к", orderDate: "30.06.2010"),
+        ]
+        let details = RegisterDetails(totalService: register.totalService, placeOfWork: register.placeOfWork, position: register.position, employment: employment)
+        let confirmation = try forms.confirmation(folder, register: details, language: language)
+        let refusal = try #require(try forms.refusal(folder, language: language))
+        let date = try Regex(#"\b\d{2}\.\d{2}\.\d{4}\b"#)
+        for rendered in [confirmation, refusal] {
+            let dates = Set(rendered.html.matches(of: date).map { String(rendered.html[$0.range]) })
+            #expect(dates.count >= (rendered.html == confirmation.html ? 6 : 3))
+            let text = try layoutText(rendered.pdf)
+            for value in dates {
+                #expect(text.contains(value), "\(value) is broken in the \(language) PDF")
+            }
+            // In the HTML, each date is kept whole by its span.
+            #expect(rendered.html.matches(of: date).count == rendered.html.matches(of: try Regex(#"<span class="date">\d{2}\.\d{2}\.\d{4}</span>"#)).count)
+        }
+    }
+
+    /// A date in a column far too narrow for it widens the column instead of breaking.
+    @Test func aDateWidensItsColumnRatherThanBreak() throws {
+        let xhtml = """
+            <html xmlns="http://www.w3.org/1999/xhtml"><body><table data-widths="2,98"><tbody>
+            <tr><td><span class="date">01.09.2008</span></td><td>текст</td></tr></tbody></table></body></html>
+            """
+        #expect(try layoutText(try XHTMLDocument.pdf(xhtml, title: "t")).contains("01.09.2008"))
     }
 
     @Test func kazakhLettersSurviveIntoThePDF() throws {
@@ -133,6 +190,30 @@ struct FormsTests {
         #expect(refusal.html.contains("(пункт 7 Правил)"))
         #expect(refusal.html.contains("Кузнецова Динара Ивановна"))
         #expect(refusal.html.contains("работник указан 2-м автором из 3"))
+    }
+
+    /// Why a file could not be read, in the notice's language, the library's message quoted.
+    @Test(arguments: [
+        IntakeError.cannotOpen("Permission denied"), .tooLarge(bytes: 300_000_000, limit: 209_715_200), .unknownFormat("not a PDF, image or XML"),
+        .pdf("the PDF is password-protected"), .image("Corrupt JPEG data"), .xml("entities are not allowed"), .ocr(page: 2, "engine failed"),
+        .noText(pages: 3), .timedOut(seconds: 600), .notReadableYet("Resource temporarily unavailable"),
+    ])
+    func anUnreadableFileIsExplainedInEachLanguage(error: IntakeError) throws {
+        var unreadable = ExtractionRecord(file: "/inbox/850314410007/broken.pdf", sha256: "broken")
+        unreadable.errors = [error]
+        let folder = FolderAssessment(
+            records: [unreadable], workerIIN: "850314410007", workerName: PersonName(registerName: "Сапарова Жанар Ерлановна")!,
+            confirmationDate: CalendarDate("2026-11-22")!, targetCategory: .first)
+        let opening: [FormLanguage: String] = [.ru: "документ не удалось прочитать: ", .kk: "құжатты оқу мүмкін болмады: ", .en: "the document could not be read: "]
+        var wordings = Set<String>()
+        for language in FormLanguage.allCases {
+            let html = try #require(try forms.refusal(folder, language: language)).html
+            let cell = try #require(html.components(separatedBy: opening[language]!).dropFirst().first?.components(separatedBy: ";").first)
+            #expect(cell.count > 10, "\(language): \(cell)")
+            for value in error.details.values { #expect(cell.contains(value), "\(language): \(cell) lacks \(value)") }
+            wordings.insert(cell)
+        }
+        #expect(wordings.count == 3)
     }
 
     @Test func noRefusalNoticeWhenNothingIsRefused() throws {
@@ -205,7 +286,7 @@ struct LevelSummaryFormTests {
         #expect(pdf.pageCount == 1)
         // Narrow cells break long names anywhere: compared without spaces.
         let text = pdf.text(ofPage: 0).text.filter { !$0.isWhitespace }
-        for expected in ["СапароваЖанарЕрлановна", "850314410007", "5.2", "education[1]", "universities.csv:2", "13_work-functions-report.jpg", "sqfLevelObtainedOn"] {
+        for expected in ["СапароваЖанарЕрлановна", "850314410007", "5.2", "education[1]", "universities.csv", "13_work-functions-report.jpg", "sqfLevelObtainedOn"] {
             #expect(text.contains(expected), "\(expected)")
         }
     }

@@ -26,12 +26,12 @@ enum Corpus {
 enum Transform {
     /// Turned clockwise by quarter turns.
     static func quarterTurns(_ image: RasterImage, _ turns: Int) -> RasterImage {
-        Picture(image).map { pixRotateOrth($0, Int32(turns)) }!.raster()!
+        try! Picture(image).map { pixRotateOrth($0, Int32(turns)) }!.raster()!
     }
 
     /// Turned clockwise by `degrees`, white brought in at the corners, same size.
     static func turned(_ image: RasterImage, degrees: Float) -> RasterImage {
-        Picture(image).map {
+        try! Picture(image).map {
             pixRotate($0, degrees * .pi / 180, Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)
         }!.raster()!
     }

@@ -18,10 +18,10 @@ struct ImageLoadingTests {
         let page = try Corpus.image(Corpus.russianPhoto)
         let tiff = directory.path("two-pages.tif")
         let png = directory.path("page.png")
-        let picture = Picture(page)
+        let picture = try Picture(page)
         // A fax-style black-and-white page, then a gray one turned a quarter.
         let blackAndWhite = try #require(picture.map { pixConvertTo1($0, 128) })
-        let turned = Picture(Transform.quarterTurns(page, 1))
+        let turned = try Picture(Transform.quarterTurns(page, 1))
         #expect(blackAndWhite.withPix { pixWriteTiff(tiff, $0, Int32(IFF_TIFF_G4), "w") } == 0)
         #expect(turned.withPix { pixWriteTiff(tiff, $0, Int32(IFF_TIFF_ZIP), "a") } == 0)
         #expect(picture.withPix { pixWrite(png, $0, Int32(IFF_PNG)) } == 0)

@@ -59,8 +59,8 @@ struct FormTests {
         worker.sqfLevelObtainedOn = CalendarDate("2021-04-15")
         worker.qualificationCategory = .second
         worker.targetCategory = .first
-        worker.totalService = "18 лет 2 месяца 15 дней"
-        worker.specialtyService = "16 лет 5 месяцев 3 дня"
+        worker.totalService = ServiceLength(years: 18, months: 2, days: 15)
+        worker.specialtyService = ServiceLength(years: 16, months: 5, days: 3)
         worker.postgraduateEducation = "курсы специализации «Кардиология», 2012"
         return worker
     }

@@ -19,7 +19,8 @@ struct LinkageTests {
         #expect(LIBXML_VERSION >= 20900)
     }
 
-    @Test func tesseractAndLeptonicaReportVersions() {
+    @Test func tesseractAndLeptonicaOpenAndReportVersions() {
+        #expect(cpd_load_ocr_libraries(1, nil) == 0)
         #expect(String(cString: TessVersion()).hasPrefix("5") || String(cString: TessVersion()).hasPrefix("4"))
         let leptonica = getLeptonicaVersion()!
         defer { lept_free(leptonica) }

@@ -1,3 +1,4 @@
+import Confirmation
 import CPDRules
 import Forms
 import Foundation
@@ -6,8 +7,8 @@ import Logging
 import OCR
 import PersonNames
 import Watch
+import Wording
 import WorkerConfirmation
-import Confirmation
 
 /// `../shared` beside the package, and the corpus's files and workers.
 enum Shared {

@@ -1,10 +1,11 @@
-import CPDRules
 import Confirmation
+import CPDRules
 import Forms
 import Foundation
 import Intake
 import PersonNames
 import Testing
+import Wording
 import WorkerConfirmation
 
 /// A register of one worker whose certificate expires on a given day, keeping what it is told.
@@ -92,7 +93,7 @@ struct WorkerConfirmationTests {
     @Test(arguments: [(nil, "2026-11-22"), ("2025-06-30", "2025-06-30")] as [(String?, String)])
     func theConfirmationDateComesFromTheClock(fixed: String?, expected: String) throws {
         var settings = WorkerConfirmation.Settings()
-        settings.confirmationDate = fixed.flatMap(CalendarDate.init)
+        settings.confirmationDate = fixed.flatMap { CalendarDate($0) }
         let confirmation = WorkerConfirmation(register: OneWorkerRegister(), settings: settings, clock: Self.day)
         let confirmed = try confirmation.confirm(try confirmation.worker(iin: "901126439533"), records: [], writing: nil)
         #expect(confirmed.assessment.assessment.confirmationDate == CalendarDate(expected))

@@ -10,16 +10,20 @@ public struct RegisteredWorker: Sendable, Hashable, Decodable {
     public let dateOfBirth: String?
     public let gender: String?
     public let targetCategory: QualificationCategory?
-    /// "years, months, days" as the HR service states them.
-    public let totalService: String?
-    public let specialtyService: String?
+    /// Years, months and days, in words of any of the forms' languages or as numbers.
+    public let totalService: ServiceLength?
+    public let specialtyService: ServiceLength?
     public let placeOfWork: String?
     public let position: String?
     /// The SQF level, in the regulation's notation ("6.2").
     public let sqfLevel: String?
+    /// In English, Russian or Kazakh ("вторая"): `category`.
     public let qualificationCategory: String?
     public let postgraduateEducation: String?
     public let employment: [Employment]?
+
+    /// The qualification category, whatever language the extract names it in.
+    public var category: QualificationCategory? { qualificationCategory.flatMap(QualificationCategory.init(word:)) }
 
     /// One row of the labour activity table (Appendix 2, item 7).
     public struct Employment: Sendable, Hashable, Decodable {
@@ -40,13 +44,17 @@ public struct RegisterExtract: Sendable {
         do {
             workers = try JSONDecoder().decode([RegisteredWorker].self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            throw .invalid(context.debugDescription)
+            guard let entry = Self.index(context), let field = context.codingPath.last?.stringValue else { throw .invalid(context.debugDescription) }
+            throw .invalid("entry \(entry), \(field): \(context.debugDescription)")
         } catch let DecodingError.keyNotFound(key, context) {
             throw .invalid("entry \(Self.index(context) ?? 0): missing \(key.stringValue)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw .invalid("entry \(Self.index(context) ?? 0), \(context.codingPath.last?.stringValue ?? "value"): \(context.debugDescription)")
         } catch {
             throw .invalid("\(error)")
+        }
+        for (index, worker) in workers.enumerated() where worker.qualificationCategory != nil && worker.category == nil {
+            throw .invalid("entry \(index + 1), qualificationCategory: \"\(worker.qualificationCategory!)\" \(QualificationCategory.wordsExpected)")
         }
         if let duplicate = Dictionary(grouping: workers, by: \.iin).first(where: { $0.value.count > 1 })?.key {
             throw .invalid("IIN \(duplicate) is listed twice")

@@ -1,3 +1,4 @@
+import CPDRules
 import GRDB
 
 /// The register's tables, one named migration per version; a database is brought up to date
@@ -74,9 +75,26 @@ enum Schema {
                 t.primaryKey(["assessmentID", "path"])
             }
         }
+        // Lengths of service, free text before, are years, months and days in ISO 8601
+        // (`P18Y2M15D`). A text that does not read as one is cleared, and the change history keeps it.
+        migrator.registerMigration("register-v2-service-lengths") { db in
+            let now = Change.now()
+            for column in ["totalService", "specialtyService"] {
+                let rows = try Row.fetchAll(db, sql: "SELECT iin, \(column) FROM worker WHERE \(column) IS NOT NULL")
+                for row in rows {
+                    let iin: String = row[0]
+                    let text: String = row[1]
+                    let length = try? ServiceLength(parsing: text)
+                    try db.execute(sql: "UPDATE worker SET \(column) = ? WHERE iin = ?", arguments: [length?.description, iin])
+                    try db.execute(sql: """
+                        INSERT INTO workerChange (workerIIN, field, oldValue, newValue, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [iin, column, text, length?.description, "cpd: lengths of service as years, months and days", now])
+                }
+            }
+        }
         // Chapter 3 of order ҚР ДСМ-283/2020: the category certificate, the level applied for,
         // each education's track and country, and the specialty of each job.
-        migrator.registerMigration("register-v2") { db in
+        migrator.registerMigration("register-v3-qualification-levels") { db in
             for column in ["categoryCertificateNumber", "categoryCertificateIssuedOn", "categoryCertificateExpiresOn", "targetLevel"] {
                 try db.alter(table: "worker") { t in t.add(column: column, .text) }
             }

@@ -1,0 +1,80 @@
+import CPDRules
+import FormTemplates
+import Foundation
+import Mustache
+
+/// The message catalogue of findings: `Templates/forms/finding.<language>.mustache`, one entry
+/// (a section named by the code) per code and language. The forms include the same files as
+/// partials, so a finding reads the same in a form, in `assessment.json` and in the text report.
+public struct FindingWording: Sendable {
+    let library: MustacheLibrary
+
+    /// The English catalogue shipped with cpd, which the JSON and text reports carry (the forms
+    /// load their language's with their templates); nil when cpd was installed without its
+    /// resources. One language only: a start pays for parsing what it uses.
+    public static let shippedEnglish: FindingWording? = FormTemplates.directory.flatMap { try? FindingWording(directory: $0, languages: [.en]) }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Loads the catalogue, and the partials its entries use, from the templates' folder.
+    public init(directory: URL, languages: [FormLanguage] = FormLanguage.allCases) throws {
+        var library = MustacheLibrary()
+        for language in languages {
+            for name in ["finding.\(language.rawValue)", "activity.\(language.rawValue)"] {
+                let file = directory.appendingPathComponent("\(name).mustache")
+                guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+                    throw Failure(description: "the message catalogue is missing \(file.lastPathComponent)")
+                }
+                do {
+                    // Plain text: the wording is inserted into a form, whose template escapes it.
+                    try library.register("{{% CONTENT_TYPE: TEXT}}" + Self.templateText(text, named: name), named: name)
+                } catch {
+                    throw Failure(description: "the template \(file.lastPathComponent) cannot be read: \(error)")
+                }
+            }
+        }
+        self.library = library
+    }
+
+    /// The catalogue has one entry a line, for people to read; the line breaks are not part of
+    /// the wording. Other templates are taken as they are.
+    public static func templateText(_ text: String, named name: String) -> String {
+        name.hasPrefix("finding.") ? text.split(separator: "\n").joined() : text
+    }
+
+    /// The finding in `language`, as plain text.
+    public func message(_ finding: Finding, in language: FormLanguage) -> String {
+        (library.render(Self.context(finding, language), withTemplate: "finding.\(language.rawValue)") ?? "")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// What an entry reads: a key for the code holding its details, each written the
+    /// language's way (dates, amounts), or as a key the entry chooses its words by
+    /// (significance, the kind of document, the volume); and the provenance.
+    public static func context(_ finding: Finding, _ language: FormLanguage) -> [String: Any] {
+        var details: [String: Any] = [:]
+        for (name, value) in finding.details {
+            switch value {
+            case .text(let text): details[name] = text
+            case .names(let names): details[name] = names.joined(separator: ", ")
+            case .number(let number): details[name] = "\(number)"
+            case .amount(let amount): details[name] = language.format(amount)
+            case .date(let date): details[name] = language.format(date)
+            case .month(let year, let month): details[name] = language.format(year: year, month: month)
+            case .significance(let significance): details[name] = [significance.rawValue: true]
+            case .activity(let activity): details[name] = [activity.rawValue: true]
+            case .volume(let volume): details[name] = [volume.rawValue: true]
+            }
+        }
+        var context: [String: Any] = [finding.code.rawValue: details.isEmpty ? true : details]
+        if let provenance = finding.provenance {
+            var source: [String: Any] = [:]
+            if let page = provenance.page { source["page"] = "\(page)" }
+            if let text = provenance.text { source["text"] = text }
+            context["provenance"] = source
+        }
+        return context
+    }
+}
