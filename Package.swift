@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(name: "ConfirmationTests", dependencies: ["Confirmation", "CPDRules", "Intake", "PersonNames"]),
         .testTarget(
             name: "WorkerConfirmationTests",
-            dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames", "Wording"]),
+            dependencies: ["WorkerConfirmation", "Confirmation", "CPDRules", "Forms", "Intake", "PersonNames", "ProfessionalRegister", "Wording"]),
         .testTarget(name: "ProfessionalRegisterTests", dependencies: ["ProfessionalRegister", "CPDRules", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "WatchTests",

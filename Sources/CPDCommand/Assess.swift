@@ -68,7 +68,18 @@ struct AssessmentOptions: ParsableArguments {
     }
 
     func assessFolder(_ folder: URL) async throws -> AssessmentReport {
-        Self.report(try await confirmFolder(folder).assessment)
+        let assessed = try await confirmFolder(folder).assessment
+        var report = Self.report(assessed)
+        report.level = try levelDecision(assessed).map { LevelReport($0.decision, worker: .init(iin: assessed.workerIIN, fullName: $0.fullName)) }
+        return report
+    }
+
+    /// Chapter 3 for the level the register database names (`targetLevel`), decided on the same
+    /// folder: its assessment's certificate, work-functions report and CPD.
+    func levelDecision(_ assessed: FolderAssessment) throws -> (decision: LevelAssignment, fullName: String)? {
+        guard let iin = assessed.workerIIN, let worker = try context.loadRegister()?.record(iin: iin), let target = worker.targetLevel else { return nil }
+        let decision = WorkerLevel.decide(worker, target: target, on: assessed.assessment.confirmationDate, folder: assessed, recorded: [])
+        return (decision, worker.fullName)
     }
 
     static func report(_ assessed: FolderAssessment) -> AssessmentReport {
@@ -96,19 +107,7 @@ struct AssessmentOptions: ParsableArguments {
         let confirmation = try workerConfirmation(language: language)
         do {
             return try await confirmation.confirm(folder: folder, writing: output) { worker, files in
-                let lists = try context.loadJournalLists()
-                let lexicon = try context.loadLexicon()
-                let pool = OCRPool(size: jobs)
-                defer { pool.shutDown() }
-                let intake = Intake(
-                    options: IntakeOptions(
-                        worker: worker.name, quartiles: lists.quartiles, recommendedJournals: lists.recommended,
-                        interpretation: readings.interpretation, lexicon: lexicon),
-                    ocr: pool)
-                let progress = ProgressLine(total: files.count)
-                let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
-                progress.finish()
-                return records
+                try await Self.read(files, of: worker.name, lists: context.lists, interpretation: readings.interpretation, jobs: jobs)
             }
         } catch let stop as WorkerConfirmation.Stop {
             throw Self.failure(stop)
@@ -125,6 +124,23 @@ struct AssessmentOptions: ParsableArguments {
         } catch let failure as WorkerDirectory.Failure {
             throw CommandFailure(failure)
         }
+    }
+
+    /// Every file of a worker's folder read as `cpd extract` reads it, with a progress line.
+    static func read(_ files: [URL], of worker: PersonName, lists: EvidenceListOptions, interpretation: Interpretation, jobs: Int) async throws -> [ExtractionRecord] {
+        let journals = try lists.loadJournalLists()
+        let lexicon = try lists.loadLexicon()
+        let pool = OCRPool(size: jobs)
+        defer { pool.shutDown() }
+        let intake = Intake(
+            options: IntakeOptions(
+                worker: worker, quartiles: journals.quartiles, recommendedJournals: journals.recommended,
+                interpretation: interpretation, lexicon: lexicon),
+            ocr: pool)
+        let progress = ProgressLine(total: files.count)
+        let records = await intake.read(files.map(\.path), concurrency: jobs) { _, _ in progress.advance() }.flatMap { $0 }
+        progress.finish()
+        return records
     }
 
     /// Why a worker is not assessed, as a usage error (64) or bad input (65).

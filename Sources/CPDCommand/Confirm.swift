@@ -13,7 +13,10 @@ struct Confirm: AsyncParsableCommand {
             Writes into OUTDIR: appendix2.pdf and appendix2.html (the confirmation form filled), \
             refusal.pdf and refusal.html when any document is refused (citing paragraph 11, and 7 \
             for missing translations), and assessment.json (what `cpd assess --format json` prints). \
-            Files are readable by their owner only and replaced atomically.
+            Files are readable by their owner only and replaced atomically. When --register is the \
+            register database and it names the level the worker applies for (targetLevel), the level \
+            is decided on the same folder as `cpd level` decides it, and level.pdf and level.html are \
+            written too.
 
             Example:
               cpd confirm inbox/850314410007 --out forms/850314410007 --lang kk --register workers.json \\
@@ -40,7 +43,11 @@ struct Confirm: AsyncParsableCommand {
         do { forms = try Forms() } catch { throw CommandFailure.brokenTemplates("\(error)") }
         let assessed = try await options.confirmFolder(
             URL(fileURLWithPath: folder), language: lang, writing: (forms, .folder(URL(fileURLWithPath: out)))).assessment
-        let report = AssessmentOptions.report(assessed)
+        var report = AssessmentOptions.report(assessed)
+        if let (decision, fullName) = try options.levelDecision(assessed) {
+            try LevelSummaryFile.write(decision, fullName: fullName, iin: assessed.workerIIN, language: lang, forms: forms, to: URL(fileURLWithPath: out))
+            report.level = LevelReport(decision, worker: .init(iin: assessed.workerIIN, fullName: fullName))
+        }
         print(options.format == .json ? encodeJSON(report) : report.text, terminator: "")
     }
 }

@@ -14,6 +14,44 @@ struct EvidenceContextOptions: ParsableArguments {
     @Option(help: "The worker's full name (surname, given name, patronymic), when there is no register.")
     var worker: String?
 
+    @OptionGroup var lists: EvidenceListOptions
+
+    func validate() throws {
+        if let worker, PersonName(registerName: worker) == nil {
+            throw ValidationError("--worker needs at least a surname and a given name (got \"\(worker)\").")
+        }
+    }
+
+    func loadJournalLists() throws -> (quartiles: QuartileList?, recommended: RecommendedJournals?) { try lists.loadJournalLists() }
+
+    func loadLexicon() throws -> Lexicon { try lists.loadLexicon() }
+
+    func loadRegister() throws -> WorkerDirectory? {
+        guard let register else { return nil }
+        do { return try WorkerDirectory.open(register) } catch { throw CommandFailure(error) }
+    }
+
+    /// The files grouped by their worker: --worker for all, else the register entry whose IIN
+    /// names the file's folder, else no worker.
+    func groupByWorker(_ files: [String], register: WorkerDirectory?) throws -> [(PersonName?, [String])] {
+        if let worker { return [(PersonName(registerName: worker), files)] }
+        var groups: [(key: String, worker: PersonName?, files: [String])] = []
+        for file in files {
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent
+            let entry = register?.identity(iin: folder, language: .ru, on: .today)
+            let key = entry == nil ? "" : folder
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].files.append(file)
+            } else {
+                groups.append((key, entry?.name, [file]))
+            }
+        }
+        return groups.map { ($0.worker, $0.files) }
+    }
+}
+
+/// The journal lists and the wordings a folder's documents are read with.
+struct EvidenceListOptions: ParsableArguments {
     @Option(help: "SCImago-style journal table (CSV, semicolons): quartiles by ISSN, for criterion 10.", completion: .file(extensions: ["csv"]))
     var journals: String?
 
@@ -22,12 +60,6 @@ struct EvidenceContextOptions: ParsableArguments {
 
     @Option(help: "A folder of lexicon files (YAML) whose wordings add to or replace the built-in ones.", completion: .directory)
     var lexicon: String?
-
-    func validate() throws {
-        if let worker, PersonName(registerName: worker) == nil {
-            throw ValidationError("--worker needs at least a surname and a given name (got \"\(worker)\").")
-        }
-    }
 
     func loadJournalLists() throws -> (quartiles: QuartileList?, recommended: RecommendedJournals?) {
         func load<List>(_ path: String?, _ make: (String) throws(JournalListError) -> List) throws -> List? {
@@ -53,28 +85,6 @@ struct EvidenceContextOptions: ParsableArguments {
         }
     }
 
-    func loadRegister() throws -> WorkerDirectory? {
-        guard let register else { return nil }
-        do { return try WorkerDirectory.open(register) } catch { throw CommandFailure(error) }
-    }
-
-    /// The files grouped by their worker: --worker for all, else the register entry whose IIN
-    /// names the file's folder, else no worker.
-    func groupByWorker(_ files: [String], register: WorkerDirectory?) throws -> [(PersonName?, [String])] {
-        if let worker { return [(PersonName(registerName: worker), files)] }
-        var groups: [(key: String, worker: PersonName?, files: [String])] = []
-        for file in files {
-            let folder = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent
-            let entry = register?.identity(iin: folder, language: .ru, on: .today)
-            let key = entry == nil ? "" : folder
-            if let index = groups.firstIndex(where: { $0.key == key }) {
-                groups[index].files.append(file)
-            } else {
-                groups.append((key, entry?.name, [file]))
-            }
-        }
-        return groups.map { ($0.worker, $0.files) }
-    }
 }
 
 extension CommandFailure {

@@ -83,6 +83,8 @@ public struct AssessmentReport: Encodable, Sendable {
     let commissionParticipations: Int
     /// What is missing, by measure, when the requirements are not met.
     let shortfall: [String: CreditUnits]
+    /// The level decision (chapter 3), when the register names the level the worker applies for.
+    public var level: LevelReport?
 
     /// - Parameter origins: where each document came from, in the order of the assessment.
     public init(assessment: Assessment, worker: Worker?, origins: [DocumentOrigin]) {
@@ -187,6 +189,6 @@ public struct AssessmentReport: Encodable, Sendable {
                 lines.append("  \(name): \(requirement.achieved) of at least \(requirement.required): \(status)")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n" + (level.map { "\n" + $0.text } ?? "")
     }
 }

@@ -41,6 +41,8 @@ public struct ExtractionReport: Encodable, Sendable {
         let needsNotarizedTranslation: Bool
         let notarizedTranslation: Bool
         let activity: ActivityKind?
+        /// A document of chapter 3 (not CPD evidence): `assessment-result`, `work-functions-report`.
+        let levelDocument: LevelDocumentKind?
         let criterion: Int?
         let holderName: String?
         let people: [String]
@@ -56,7 +58,8 @@ public struct ExtractionReport: Encodable, Sendable {
             Record(
                 file: record.file, sha256: record.sha256, item: record.item, source: record.source, pages: record.pages,
                 language: record.language, needsNotarizedTranslation: record.needsNotarizedTranslation,
-                notarizedTranslation: record.hasNotarizedTranslation, activity: record.activity, criterion: record.criterion,
+                notarizedTranslation: record.hasNotarizedTranslation, activity: record.activity, levelDocument: record.levelDocument?.kind,
+                criterion: record.criterion,
                 holderName: record.holderName, people: record.people,
                 facts: Dictionary(record.facts.map { fact in
                     (fact.name, Fact(
@@ -94,7 +97,7 @@ public struct ExtractionReport: Encodable, Sendable {
                 lines.append("")
                 continue
             }
-            let what = [record.activity?.rawValue ?? "unrecognized", record.criterion.map { "criterion \($0)" }, record.source?.rawValue, record.language.map { "language \($0)" }]
+            let what = [record.activity?.rawValue ?? record.levelDocument?.rawValue ?? "unrecognized", record.criterion.map { "criterion \($0)" }, record.source?.rawValue, record.language.map { "language \($0)" }]
                 .compactMap { $0 }.joined(separator: ", ")
             lines.append("  \(what)")
             if record.needsNotarizedTranslation {

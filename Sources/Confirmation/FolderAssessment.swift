@@ -10,10 +10,20 @@ public struct FolderAssessment: Sendable {
         public let item: Assessment.Item
     }
 
+    /// A document of chapter 3 (an assessment's result, a work-functions report), set apart from
+    /// the CPD evidence, with whether it is the worker's.
+    public struct LevelEvidence: Sendable {
+        public let record: ExtractionRecord
+        public let document: LevelDocument
+        public let holder: LevelAssignment.Holder
+    }
+
     public let workerIIN: String?
     public let workerName: PersonName
     public let documents: [Document]
     public let assessment: Assessment
+    /// Not CPD evidence, so neither credited nor refused on the CPD forms.
+    public let levelDocuments: [LevelEvidence]
 
     /// Decides each record in order (the first copy of duplicated evidence counts: `FirstCopies`). Beyond the
     /// rules of Appendix 1, a document is refused when nothing could be read from it, when it is
@@ -28,9 +38,14 @@ public struct FolderAssessment: Sendable {
         var seenContent = FirstCopies<String>()
         var seenEvidence = FirstCopies<String>()
         var documents: [Document] = []
+        var levelDocuments: [LevelEvidence] = []
         let translations = TranslationPairs(records)
         for (index, original) in records.enumerated() {
             let record = translations.withTranslation(original, at: index)
+            if let document = record.levelDocument, record.errors.isEmpty {
+                levelDocuments.append(LevelEvidence(record: record, document: document, holder: HolderCheck.check(record, against: workerName).holder))
+                continue
+            }
             let name = Self.name(of: record)
             // "file.xml #2" for the second record of a file: no words, so every form can quote it.
             let label = name + (record.item.map { " #\($0)" } ?? "")
@@ -61,6 +76,7 @@ public struct FolderAssessment: Sendable {
             documents.append(Document(record: record, item: item))
         }
         self.documents = documents
+        self.levelDocuments = levelDocuments
         assessment = Assessment(
             items: documents.map(\.item), confirmationDate: confirmationDate, targetCategory: targetCategory,
             interpretation: interpretation)
@@ -114,6 +130,14 @@ enum HolderCheck: Equatable {
     case same
     case different(printed: String)
     case uncertain(Finding)
+
+    var holder: LevelAssignment.Holder {
+        switch self {
+        case .same: .worker
+        case .different(let printed): .someoneElse(printed)
+        case .uncertain(let note): .uncertain(note)
+        }
+    }
 
     static func check(_ record: ExtractionRecord, against worker: PersonName) -> HolderCheck {
         let names = ([record.holderName].compactMap { $0 } + record.people).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

@@ -50,5 +50,12 @@ public struct ExtractedFacts: Sendable, Hashable {
     public var issn: Found<String>?
     public var title: Found<String>?
 
+    /// A document of chapter 3 (not CPD evidence): its kind, the assessment's result, the level
+    /// it names, and who issued a work-functions report.
+    public var levelDocument: Found<LevelDocumentKind>?
+    public var assessmentPassed: Found<Bool>?
+    public var levelNamed: Found<QualificationLevel>?
+    public var reportIssuer: Found<LevelAssignment.WorkFunctionsReport.Issuer>?
+
     public init() {}
 }

@@ -6,7 +6,7 @@ import PersonNames
 public enum FactExtractor {
     /// Raised with every change to the readers that changes what they read: stored readings of
     /// an older revision are read again (`cpd watch`).
-    public static let revision = 3
+    public static let revision = 4
 
     /// Names the reader that reads with `lexicon`: its revision and its wordings.
     public static func readerIdentity(_ lexicon: Lexicon) -> String { "facts-\(revision)/lexicon-\(lexicon.fingerprint)" }
@@ -43,9 +43,13 @@ public enum FactExtractor {
             let fromAll = original.count == all.count ? fromOriginal : ActivityClassifier.classify(all, lexicon)
             if fromAll?.isGuess == false { decided = fromAll } else { guess = fromAll }
         }
+        // A document of chapter 3 (an assessment's result, a work-functions report) is not CPD
+        // evidence: where no CPD phrase decides the kind, its own phrases are looked for, and a
+        // level document has no activity guessed for it.
+        let isLevelDocument = decided == nil && [original, all].contains { LevelDocumentReader.read($0, lexicon, into: &facts) }
         if let decided {
             facts.activity = Found(decided.activity, decided.line, decided.entry, confidence: decided.confidence)
-        } else if let guess {
+        } else if !isLevelDocument, let guess {
             facts.activityGuess = Found(guess.activity, guess.line, guess.entry, confidence: guess.confidence)
         }
         let activity = decided?.activity

@@ -53,6 +53,9 @@ public struct Lexicon: Sendable {
         "holder-labels": .list, "next-line-labels": .list, "author-labels": .list, "holder-predicates": .list, "signatory-labels": .list,
         "number-words": .numbers, "whole-number-words": .numbers,
         "dates": .groups(DateWords.groups),
+        "level-documents": .weighted(Set(LevelDocumentKind.allCases.map(\.rawValue))),
+        "assessment-outcomes": .groups(["passed", "failed"]), "level-labels": .list,
+        "report-issuers": .groups(Set(LevelAssignment.WorkFunctionsReport.Issuer.allCases.map(\.rawValue))),
     ]
 
     /// Section → group ("" for a plain list or numbers) → entries, in file order.

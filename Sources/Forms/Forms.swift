@@ -89,8 +89,14 @@ public struct Forms: Sendable {
     }
 
     func render(_ form: String, _ folder: FolderAssessment, register: RegisterDetails, language: FormLanguage) throws -> Rendered {
+        // The PDF is dated by the confirmation, so the same assessment gives the same bytes.
+        try render(form, context: FormContext.make(folder, register: register, language: language), language: language, date: folder.assessment.confirmationDate)
+    }
+
+    /// `form` in `language`, from the template of that name, as XHTML and as a PDF dated `date`.
+    func render(_ form: String, context: [String: Any], language: FormLanguage, date: CalendarDate) throws -> Rendered {
         let name = "\(form).\(language.rawValue)"
-        let context = Self.escapingControlCharacters(FormContext.make(folder, register: register, language: language))
+        let context = Self.escapingControlCharacters(context)
         if let (field, length) = Self.longestOverLimit(context, at: "") { throw FieldTooLong(field: field, length: length) }
         guard let rendered = library.render(context, withTemplate: name) else {
             throw Failure(description: "no template \(name).mustache")
@@ -105,8 +111,6 @@ public struct Forms: Sendable {
         let title = blocks.lazy.compactMap { block -> String? in
             if case .text(let markup, .title, _) = block { return markup } else { return nil }
         }.first ?? form
-        // The PDF is dated by the confirmation, so the same assessment gives the same bytes.
-        let date = folder.assessment.confirmationDate
         return Rendered(html: html, pdf: try PDFLayout.render(blocks, title: title, creationDate: "\(date)T00:00:00"))
     }
 }

@@ -39,6 +39,10 @@ struct EvidenceBuilder {
         add(.notarizedTranslation, facts.notarizedTranslation) { .flag($0) }
         add("activityGuess", facts.activityGuess) { .text($0.rawValue) }
         add(.unreadVolume, facts.unreadVolume) { .text($0) }
+        add("levelDocument", facts.levelDocument) { .text($0.rawValue) }
+        add("assessmentPassed", facts.assessmentPassed) { .flag($0) }
+        add("levelNamed", facts.levelNamed) { .text($0.description) }
+        add("reportIssuer", facts.reportIssuer) { .text($0.rawValue) }
 
         record.language = facts.language?.value
         record.hasNotarizedTranslation = facts.notarizedTranslation?.value ?? false
@@ -47,6 +51,11 @@ struct EvidenceBuilder {
         record.holderNameIsUnlabelled = (facts.holderName?.confidence ?? 1) <= ExtractedFacts.unlabelledNameConfidence
         record.people = facts.people.map(\.value)
         record.activity = facts.activity?.value
+        record.levelDocument = facts.levelDocument.map {
+            LevelDocument(
+                kind: $0.value, date: (facts.issueDate ?? facts.endDate ?? facts.startDate)?.value, passed: facts.assessmentPassed?.value,
+                level: facts.levelNamed?.value.description, issuer: facts.reportIssuer?.value)
+        }
         if let guess = facts.activityGuess {
             record.activityGuess = guess.value
             record.uncertainties.append(Finding(.activityGuessed, ["activity": .activity(guess.value)], provenance: .init(guess.provenance)))

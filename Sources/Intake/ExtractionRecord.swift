@@ -112,6 +112,9 @@ public struct ExtractionRecord: Sendable, Codable {
     public var facts: [NamedFact] = []
     /// The facts the rules decide on; nil when nothing could be read or recognised.
     public var evidence: Evidence?
+    /// A document of chapter 3 (an assessment's result, a work-functions report): not CPD
+    /// evidence, but what a level decision reads.
+    public var levelDocument: LevelDocument?
     /// The holder's name as printed, and every person the document names.
     public var holderName: String?
     /// The holder's name stood on a line of its own, without a label saying whose it is.
@@ -129,4 +132,24 @@ public struct ExtractionRecord: Sendable, Codable {
 
     /// The fact of that name, if read.
     public func fact(_ name: String) -> NamedFact? { facts.first { $0.name == name } }
+}
+
+/// What a level decision reads from an assessment's certificate or a work-functions report.
+public struct LevelDocument: Sendable, Hashable, Codable {
+    public var kind: LevelDocumentKind
+    /// The day it was issued (or, failing that, the last day it names).
+    public var date: CalendarDate?
+    /// The assessment's result: true positive, false negative, nil unread.
+    public var passed: Bool?
+    /// The level it names, in the regulation's notation.
+    public var level: String?
+    public var issuer: LevelAssignment.WorkFunctionsReport.Issuer?
+
+    public init(kind: LevelDocumentKind, date: CalendarDate? = nil, passed: Bool? = nil, level: String? = nil, issuer: LevelAssignment.WorkFunctionsReport.Issuer? = nil) {
+        self.kind = kind
+        self.date = date
+        self.passed = passed
+        self.level = level
+        self.issuer = issuer
+    }
 }

@@ -39,8 +39,12 @@ enum Fields {
         .optional("certificate.number", \.certificate.number, .text),
         .optional("certificate.issuedOn", \.certificate.issuedOn, .date),
         .optional("certificate.expiresOn", \.certificate.expiresOn, .date),
+        .optional("categoryCertificate.number", \.categoryCertificate.number, .text),
+        .optional("categoryCertificate.issuedOn", \.categoryCertificate.issuedOn, .date),
+        .optional("categoryCertificate.expiresOn", \.categoryCertificate.expiresOn, .categoryValidity),
         .optional("sqfLevel", \.sqfLevel, .level),
         .optional("sqfLevelObtainedOn", \.sqfLevelObtainedOn, .date),
+        .optional("targetLevel", \.targetLevel, .level),
         .optional("qualificationCategory", \.qualificationCategory, .category),
         .optional("targetCategory", \.targetCategory, .category),
         .optional("totalService", \.totalService, .serviceLength),
@@ -54,6 +58,8 @@ enum Fields {
             .optional("institution", \.institution, .text),
             .optional("specialty", \.specialty, .text),
             .optional("issuedOn", \.issuedOn, .date),
+            .optional("track", \.track, .track),
+            .optional("country", \.country, .text),
         ]),
         Table("professionalDevelopment", \.professionalDevelopment, [
             .optional("title", \.title, .text),
@@ -70,6 +76,7 @@ enum Fields {
             .optional("position", \.position, .text),
             .optional("orderNumber", \.orderNumber, .text),
             .optional("orderDate", \.orderDate, .date),
+            .optional("specialty", \.specialty, .text),
         ]),
     ]
 
@@ -103,6 +110,12 @@ enum Fields {
         return values
     }
 
+    /// A table's field in a row, as a CSV column names it (`education[1].track`): the table and the row.
+    static func tableColumn(_ path: String) -> (table: String, row: Int)? {
+        guard let (table, index, field) = rowPath(path), tablesByName[table]?.fields.contains(field) == true else { return nil }
+        return (table, index)
+    }
+
     /// `employment[2].hired` → ("employment", 2, "hired").
     private static func rowPath(_ path: String) -> (table: String, index: Int, field: String)? {
         guard let open = path.firstIndex(of: "["), let close = path.firstIndex(of: "]"), open < close,
@@ -120,6 +133,9 @@ enum Fields {
         if worker.firstName.isEmpty { problems.append(("firstName", "is required (or fullName)")) }
         if let issued = worker.certificate.issuedOn, let expires = worker.certificate.expiresOn, expires < issued {
             problems.append(("certificate.expiresOn", "is before certificate.issuedOn"))
+        }
+        if let issued = worker.categoryCertificate.issuedOn, case .expires(let expires)? = worker.categoryCertificate.expiresOn, expires < issued {
+            problems.append(("categoryCertificate.expiresOn", "is before categoryCertificate.issuedOn"))
         }
         for (index, row) in worker.education.enumerated() where row.document == nil {
             problems.append(("education[\(index + 1)].document", "is required for every education document"))
@@ -272,6 +288,32 @@ extension ValueKind where Value == QualificationLevel {
         }
         return level
     }, format: \.description)
+}
+
+extension ValueKind where Value == EducationTrack {
+    /// The rows of Appendices 4 and 5 by their names in `EducationTrack`.
+    static let track = ValueKind(parse: { text throws(FieldError) in
+        guard let track = EducationTrack(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw FieldError("is not an education of Appendices 4 and 5: \(EducationTrack.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return track
+    }, format: \.rawValue)
+}
+
+extension ValueKind where Value == LevelAssignment.CategoryCertificate.Validity {
+    /// A category certificate's last valid day, or `indefinite` (бессрочно, мерзімсіз).
+    static let categoryValidity = ValueKind(parse: { text throws(FieldError) in
+        if ["indefinite", "бессрочно", "бессрочный", "мерзімсіз"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()) { return .indefinite }
+        guard let date = CalendarDate(text) ?? CalendarDate(dottedDayFirst: text) else {
+            throw FieldError("is neither a date (YYYY-MM-DD or DD.MM.YYYY) nor indefinite")
+        }
+        return .expires(date)
+    }, format: { validity in
+        switch validity {
+        case .expires(let date): date.description
+        case .indefinite: "indefinite"
+        }
+    })
 }
 
 extension ValueKind where Value == QualificationCategory {

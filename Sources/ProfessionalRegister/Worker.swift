@@ -29,6 +29,9 @@ public struct Worker: Sendable, Hashable {
     /// The specialist certificate (item 14): its expiry drives the warnings and the blocking of
     /// paragraph 14, items 4 and 5.
     public var certificate = Certificate()
+    /// The certificate of the qualification category held (`qualificationCategory`): its expiry,
+    /// or that it is indefinite, decides paragraph 12's last sentence and paragraph 19.
+    public var categoryCertificate = CategoryCertificate()
     /// Professional development (item 15).
     public var professionalDevelopment: [ProfessionalDevelopment] = []
     /// The labour activity table of Appendix 2: hiring and dismissal, place, position, order.
@@ -37,6 +40,8 @@ public struct Worker: Sendable, Hashable {
     /// which Appendix 5 counts the years to the next level.
     public var sqfLevel: QualificationLevel?
     public var sqfLevelObtainedOn: CalendarDate?
+    /// The level the worker applies for (chapter 3 of order ҚР ДСМ-283/2020).
+    public var targetLevel: QualificationLevel?
     public var qualificationCategory: QualificationCategory?
     /// The category the worker is to be confirmed for.
     public var targetCategory: QualificationCategory?
@@ -75,6 +80,19 @@ public struct Worker: Sendable, Hashable {
         public var institution: String?
         public var specialty: String?
         public var issuedOn: CalendarDate?
+        /// The row of Appendices 4 and 5 the education belongs to, for paragraph 12, item 1.
+        public var track: EducationTrack?
+        /// Where it was issued; nil or Kazakhstan for a domestic document (paragraph 15).
+        public var country: String?
+
+        public init() {}
+    }
+
+    public struct CategoryCertificate: Sendable, Hashable {
+        public var number: String?
+        public var issuedOn: CalendarDate?
+        /// The last day it is valid, or indefinite.
+        public var expiresOn: LevelAssignment.CategoryCertificate.Validity?
 
         public init() {}
     }
@@ -108,6 +126,8 @@ public struct Worker: Sendable, Hashable {
         public var position: String?
         public var orderNumber: String?
         public var orderDate: CalendarDate?
+        /// The specialty worked in, for Appendix 5's continuous experience in the specialty.
+        public var specialty: String?
 
         public init() {}
     }

@@ -122,6 +122,21 @@ try write(try pdf("ru", [
     "продолжительностью 16 академических часов", "", sign,
 ]), "\(saparova)/11_seminar.pdf")
 
+// Chapter 3: the assessment's result and the work-functions report for level 5.2, which she
+// qualifies for (`cpd level`); neither is CPD evidence.
+try write(try pdf("ru", [
+    "РЕЗУЛЬТАТ ОЦЕНКИ ПРОФЕССИОНАЛЬНОЙ ПОДГОТОВЛЕННОСТИ", "№ ОПП-2026-05512", "Выдан **Сапаровой Жанар Ерлановне**",
+    "специальность: «Сестринское дело»", "Заявленный уровень квалификации: 5.2",
+    "Результат: сдала (этап тестирования — 82 балла, этап решения ситуационных задач — зачтено)",
+    "Организация по оценке: РГП на ПХВ «Национальный центр независимой экзаменации»", "Дата выдачи: 01.10.2026", "", sign,
+]), "\(saparova)/12_assessment-result.pdf")
+scanner.degrees = -0.5
+try scanner.writeJPEG(try pdf("ru", [
+    "ОТЧЕТ О ПРОФЕССИОНАЛЬНОЙ ДЕЯТЕЛЬНОСТИ", "Ф.И.О.: Сапарова Жанар Ерлановна", "Должность: медицинская сестра кардиологического отделения",
+    "Выполняемые трудовые функции соответствуют уровню квалификации 5.2 профессионального стандарта «Сестринское дело».",
+    "Дата выдачи: 15.10.2026", "", "Заведующий кардиологическим отделением ____________ Ахметов Б.К.",
+]), to: root.appendingPathComponent("\(saparova)/13_work-functions-report.jpg"))
+
 // MARK: Кенжебаев Нурлан Маратович, surgeon, highest category: publications and refusals.
 
 let kenzhebaev = "inbox/790821310003"
@@ -220,6 +235,18 @@ try write(try pdf("ru", [
     "Акт согласован с Управлением общественного здравоохранения города Алматы", "", sign,
 ]), "\(kenzhebaev)/10_implementation.pdf")
 
+// Chapter 3: a positive result for 7.4 (R), and the electronic registry's extract, which names no
+// level; with 7.3 (R) obtained in 2024, Appendix 5's 3 years are not complete (`cpd level`).
+try write(try pdf("ru", [
+    "СПРАВКА о результатах оценки профессиональной подготовленности", "№ ОПП-2026-09120",
+    "Выдана Кенжебаеву Нурлану Маратовичу", "специальность: «Общая хирургия»", "Уровень квалификации: 7.4 (R)",
+    "Результат: сдал", "Дата выдачи: 20.09.2026", "", sign,
+]), "\(kenzhebaev)/11_assessment-result.pdf")
+try write(try pdf("ru", [
+    "ВЫПИСКА ИЗ ЭЛЕКТРОННОГО РЕГИСТРА МЕДИЦИНСКИХ РАБОТНИКОВ", "о выполнении трудовых функций",
+    "Ф.И.О.: Кенжебаев Нурлан Маратович", "Должность: врач-хирург", "Дата выдачи: 20.10.2026",
+]), "\(kenzhebaev)/12_registry-extract.pdf")
+
 // MARK: Оспанова Динара Бекболатовна, therapist, second category: a training platform's export.
 
 let ospanova = "inbox/901125412348"
@@ -249,14 +276,25 @@ try write("""
       {"iin": "850314410007", "fullName": "Сапарова Жанар Ерлановна", "dateOfBirth": "1985-03-14", "gender": "female",
        "targetCategory": "first", "totalService": "18 лет 2 месяца 15 дней", "specialtyService": "16 лет 5 месяцев 3 дня",
        "placeOfWork": "ГКП на ПХВ «Городская больница № 2» акимата города Астаны", "position": "медицинская сестра кардиологического отделения",
-       "sqfLevel": "5.1", "qualificationCategory": "вторая",
+       "sqfLevel": "5.1", "sqfLevelObtainedOn": "2021-04-15", "targetLevel": "5.2", "qualificationCategory": "вторая",
+       "specialty": "Сестринское дело",
+       "education": [
+         {"document": "диплом СТБ № 0412233", "institution": "Медицинский колледж г. Астаны", "specialty": "Сестринское дело", "issuedOn": "2008-06-30", "track": "post-secondary"}
+       ],
        "employment": [
-         {"hired": "01.09.2008", "dismissed": "30.06.2010", "placeOfWork": "Городская поликлиника № 5", "position": "медицинская сестра", "orderNumber": "214-к", "orderDate": "29.08.2008"},
-         {"hired": "01.07.2010", "placeOfWork": "Городская больница № 2", "position": "медицинская сестра кардиологического отделения", "orderNumber": "388-к", "orderDate": "30.06.2010"}
+         {"hired": "01.09.2008", "dismissed": "30.06.2010", "placeOfWork": "Городская поликлиника № 5", "position": "медицинская сестра", "orderNumber": "214-к", "orderDate": "29.08.2008", "specialty": "Сестринское дело"},
+         {"hired": "01.07.2010", "placeOfWork": "Городская больница № 2", "position": "медицинская сестра кардиологического отделения", "orderNumber": "388-к", "orderDate": "30.06.2010", "specialty": "Сестринское дело"}
        ]},
       {"iin": "790821310003", "fullName": "Кенжебаев Нурлан Маратович", "dateOfBirth": "1979-08-21", "gender": "male",
        "targetCategory": "highest", "placeOfWork": "ГКП на ПХВ «Городская клиническая больница № 4» г. Алматы", "position": "врач-хирург",
-       "sqfLevel": "7.3 (R)", "qualificationCategory": "первая", "postgraduateEducation": "резидентура по специальности «Общая хирургия», 2006"},
+       "sqfLevel": "7.3 (R)", "sqfLevelObtainedOn": "2024-09-02", "targetLevel": "7.4 (R)", "qualificationCategory": "первая",
+       "postgraduateEducation": "резидентура по специальности «Общая хирургия», 2006", "specialty": "Общая хирургия",
+       "education": [
+         {"document": "свидетельство об окончании резидентуры № 0071", "institution": "Казахский национальный медицинский университет", "specialty": "Общая хирургия", "issuedOn": "2006-07-01", "track": "residency"}
+       ],
+       "employment": [
+         {"hired": "01.08.2006", "placeOfWork": "ГКП на ПХВ «Городская клиническая больница № 4» г. Алматы", "position": "врач-хирург", "specialty": "Общая хирургия"}
+       ]},
       {"iin": "901125412348", "fullName": "Оспанова Динара Бекболатовна", "dateOfBirth": "1990-11-25", "gender": "female",
        "targetCategory": "second", "placeOfWork": "Городская поликлиника № 11 г. Шымкент", "position": "врач-терапевт участковый"}
     ]

@@ -69,6 +69,13 @@ public struct WorkerDirectory: WorkerRegister {
         }
     }
 
+    /// The worker's record in the register database, for the decisions that read more than the
+    /// form's fields (a level: `WorkerLevel`); nil for an extract or an unknown IIN.
+    public func record(iin: String) -> Worker? {
+        guard case .database(let register) = source, let number = try? IIN(iin) else { return nil }
+        return try? register.worker(number)
+    }
+
     /// Paragraph 14, item 2 of the register rules: the register keeps each confirmation and its
     /// forms. An extract has nowhere to keep them.
     public func recordConfirmation(_ assessed: FolderAssessment, forms: [String]) throws {

@@ -6,7 +6,7 @@ import Testing
 struct HelpTests {
     static let commands: [(String, any ParsableCommand.Type)] = [
         ("cpd", CPD.self), ("cpd-rules", Rules.self), ("cpd-extract", Extract.self), ("cpd-assess", Assess.self),
-        ("cpd-confirm", Confirm.self), ("cpd-watch", WatchCommand.self), ("cpd-status", Status.self),
+        ("cpd-confirm", Confirm.self), ("cpd-level", LevelCommand.self), ("cpd-watch", WatchCommand.self), ("cpd-status", Status.self),
         ("cpd-register", RegisterCommand.self),
     ]
 

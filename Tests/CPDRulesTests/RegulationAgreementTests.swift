@@ -175,4 +175,44 @@ struct RegulationAgreementTests {
         }
         #expect(QualificationLevel.all.filter { !$0.isInitial }.count == 15)
     }
+
+    /// Appendix 5 walked row group by row group: each ordinary level follows the one before it in
+    /// its education (the first follows Appendix 4's initial level), and chapter 3's decision
+    /// accepts it after exactly the years the row asks since that level, not a day sooner, and
+    /// refuses a skipped step.
+    @Test func appendix5SequenceAndYearsDecideTheLevel() throws {
+        let text = try RegulationText.load()
+        let table = try #require(text.range(of: "Ordinary qualification levels").map { text[$0.upperBound...] })
+        var groups: [[(level: QualificationLevel, years: Int)]] = []
+        for row in RegulationText.tableRows(table) where row.count == 4 && row[3].hasPrefix("at least") {
+            if !row[0].isEmpty { groups.append([]) }
+            let level = try #require(QualificationLevel(row[1]))
+            groups[groups.count - 1].append((level, try #require(Int(row[3].split(separator: " ")[2]))))
+        }
+        #expect(groups.count == 5)
+        for group in groups {
+            var previous = try #require(QualificationLevel(track: group[0].level.track, step: 0))
+            for (level, years) in group {
+                #expect(level.track == previous.track && previous.next == level)
+                let obtained = confirmation.adding(years: -years)
+                func decide(_ obtainedOn: CalendarDate, current: QualificationLevel = previous) -> LevelAssignment {
+                    var application = LevelAssignment.Application(target: level, date: confirmation)
+                    application.currentLevel = (current, .init(.register, "sqfLevel"))
+                    application.currentLevelObtainedOn = (obtainedOn, .init(.register, "sqfLevelObtainedOn"))
+                    application.specialty = ("Specialty", .init(.register, "specialty"))
+                    application.employment = [.init(hired: date("2000-01-01"), dismissed: nil, specialty: "Specialty", source: .init(.register, "employment[1]"))]
+                    application.employmentSource = .init(.register, "employment")
+                    return LevelAssignment(application)
+                }
+                #expect(decide(obtained).condition(.sequence)?.status == .met, "\(level)")
+                #expect(decide(obtained).condition(.experience)?.status == .met, "\(level)")
+                #expect(decide(obtained.adding(days: 1)).condition(.experience)?.status == .notMet, "\(level)")
+                if previous.step > 0 {
+                    let below = QualificationLevel(track: previous.track, step: previous.step - 1)!
+                    #expect(decide(obtained, current: below).condition(.sequence)?.status == .notMet, "\(level) from \(below)")
+                }
+                previous = level
+            }
+        }
+    }
 }

@@ -130,3 +130,29 @@ extension ExtractionRecord {
         return merged
     }
 }
+
+/// The documents of chapter 3 are set apart from the CPD: neither credited nor refused.
+@Suite("Level documents in a worker's folder")
+struct LevelDocumentsInAFolderTests {
+    static func levelRecord(_ file: String, holder: String?) -> ExtractionRecord {
+        var record = ExtractionRecord(file: "/inbox/901126439533/\(file)", sha256: "content of \(file)")
+        record.source = .pdfText
+        record.language = "ru"
+        record.holderName = holder
+        record.levelDocument = LevelDocument(kind: .assessmentResult, date: CalendarDate("2026-10-01"), passed: true, level: "6.2")
+        return record
+    }
+
+    @Test(arguments: [
+        (String?.some("Исаевой Лауры Жанатовны"), LevelAssignment.Holder.worker),
+        ("Исаева Мария Петровна", .someoneElse("Исаева Мария Петровна")),
+        (nil, .uncertain(Finding(.holderNotFound))),
+    ])
+    func aLevelDocumentIsSetApartWithWhoseItIs(holder: String?, expected: LevelAssignment.Holder) {
+        let assessed = assess([record("01_seminar.pdf", 3) { $0.hours = 12 }, Self.levelRecord("02_result.pdf", holder: holder)])
+        #expect(assessed.documents.map(\.record.file) == ["/inbox/901126439533/01_seminar.pdf"])
+        #expect(assessed.levelDocuments.map(\.document.kind) == [.assessmentResult])
+        #expect(assessed.levelDocuments.first?.holder == expected)
+        #expect(assessed.assessment.items.count == 1)
+    }
+}

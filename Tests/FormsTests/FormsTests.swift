@@ -233,3 +233,61 @@ struct FormsTests {
         try FileManager.default.removeItem(at: url)
     }
 }
+
+/// A decision with every kind of result and source: a nurse at 5.1 since 2023 applying for 5.2,
+/// with a foreign diploma on the ranking list, an indefinite category certificate (the assessment
+/// waived), a work-functions report without its level, and her CPD short of Appendix 3.
+func sampleLevelDecision() -> LevelAssignment {
+    func field(_ name: String) -> LevelAssignment.Source { .init(.register, name) }
+    var application = LevelAssignment.Application(target: QualificationLevel("5.2")!, date: CalendarDate("2026-11-22")!)
+    application.currentLevel = (QualificationLevel("5.1")!, field("sqfLevel"))
+    application.currentLevelObtainedOn = (CalendarDate("2023-04-15")!, field("sqfLevelObtainedOn"))
+    application.specialty = ("Сестринское дело", field("specialty"))
+    application.categoryCertificate = .init(category: .first, validity: .indefinite, source: field("qualificationCategory, categoryCertificate.expiresOn"))
+    application.education = [.init(
+        track: .postSecondary, issuedOn: CalendarDate("2008-06-30"), institution: "University of Melbourne",
+        origin: .foreign(ranking: .init(qs: 13, arwu: 35, the: 37, source: .init(.rankingList, "universities.csv:2"))), source: field("education[1]"))]
+    application.rankingListGiven = true
+    application.employment = [.init(hired: CalendarDate("2010-07-01")!, dismissed: nil, specialty: "Сестринское дело", source: field("employment[1]"))]
+    application.employmentSource = field("employment")
+    application.workFunctionsReports = [.init(date: CalendarDate("2026-10-15"), issuer: .headOfUnit, level: nil, source: .init(.document, "13_work-functions-report.jpg"))]
+    var totals = Totals()
+    totals.add(100, in: .additionalEducation)
+    totals.add(120, in: .nonFormalEducation)
+    application.cpd = ConfirmedCPD(confirmationDate: CalendarDate("2026-11-22")!, category: .first, totals: totals, meetsAppendix3: false, source: .init(.assessment, "11 documents"))
+    return LevelAssignment(application)
+}
+
+@Suite("The level summary")
+struct LevelSummaryFormTests {
+    let forms: Forms
+    let decision = sampleLevelDecision()
+
+    init() throws {
+        forms = try Forms(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Templates/forms"))
+    }
+
+    @Test func theSampleHasEveryKindOfResult() {
+        #expect(decision.conditions.map(\.status) == [.met, .met, .cannotTell, .notMet, .met, .notMet])
+        #expect(decision.conditions.map(\.waived) == [false, true, false, false, false, false])
+    }
+
+    @Test(arguments: FormLanguage.allCases)
+    func htmlMatchesItsGoldenFile(language: FormLanguage) throws {
+        let html = try forms.levelSummary(decision, fullName: "Сапарова Жанар Ерлановна", iin: "850314410007", language: language).html
+        try FormsTests().expectGolden(html, "level.\(language.rawValue).html")
+    }
+
+    /// One page, with the worker, the level, each condition's row and its sources.
+    @Test(arguments: FormLanguage.allCases)
+    func pdfHoldsEveryConditionAndItsSource(language: FormLanguage) throws {
+        let pdf = try PDFFile(data: try forms.levelSummary(decision, fullName: "Сапарова Жанар Ерлановна", iin: "850314410007", language: language).pdf)
+        #expect(pdf.pageCount == 1)
+        // Narrow cells break long names anywhere: compared without spaces.
+        let text = pdf.text(ofPage: 0).text.filter { !$0.isWhitespace }
+        for expected in ["СапароваЖанарЕрлановна", "850314410007", "5.2", "education[1]", "universities.csv", "13_work-functions-report.jpg", "sqfLevelObtainedOn"] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+    }
+}

@@ -44,6 +44,10 @@ struct FactSchemaTests {
         facts.documentNumber = found("№ 0123")
         facts.issn = found("1234-5678")
         facts.title = found("Stroke care")
+        facts.levelDocument = found(.assessmentResult)
+        facts.assessmentPassed = found(true)
+        facts.levelNamed = found(QualificationLevel("5.2")!)
+        facts.reportIssuer = found(.headOfUnit)
         return facts
     }()
 

@@ -48,3 +48,31 @@ struct JournalListsTests {
         #expect(throws: error) { try QuartileList(csv: text) }
     }
 }
+
+@Suite("The university ranking list (paragraph 15)")
+struct UniversityRankingsTests {
+    static let csv = """
+        institution;qs;arwu;the
+        University of Melbourne;13;35;37
+        "Lomonosov Moscow State University";87;301-400;
+        Example Institute;201-250;;260
+        """
+
+    @Test func readsPositionsAndRangesAtTheirWorst() throws {
+        let list = try UniversityRankings(csv: Self.csv, name: "rankings.csv")
+        #expect(list.count == 3)
+        let melbourne = try #require(list.ranking(of: "university of  melbourne"))
+        #expect(melbourne == LevelAssignment.UniversityRanking(qs: 13, arwu: 35, the: 37, source: .init(.rankingList, "rankings.csv:2")))
+        #expect(melbourne.isRecognizedOnOriginal)
+        let moscow = try #require(list.ranking(of: "Lomonosov Moscow State University"))
+        #expect(moscow.arwu == 400 && moscow.the == nil && !moscow.isRecognizedOnOriginal)
+        let example = try #require(list.ranking(of: "Example Institute"))
+        #expect(example.qs == 250 && example.the == 260 && !example.isRecognizedOnOriginal)
+        #expect(list.ranking(of: "Unknown College") == nil)
+    }
+
+    @Test func aListWithoutItsColumnsIsRefused() {
+        #expect(throws: JournalListError.missingColumn("institution")) { try UniversityRankings(csv: "qs,arwu\n1,2\n", name: "r.csv") }
+        #expect(throws: JournalListError.missingColumn("qs, arwu or the")) { try UniversityRankings(csv: "institution,country\nX,Y\n", name: "r.csv") }
+    }
+}

@@ -97,9 +97,14 @@ enum RegisterFileReader {
         }
         guard let header = rows.first else { throw RegisterProblem(line: 1, field: "file", message: "is empty; the first line names the columns") }
         let columns = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
-        for column in columns where Fields.scalarsByName[column] == nil {
+        for column in columns where Fields.scalarsByName[column] == nil && Fields.tableColumn(column) == nil {
             throw RegisterProblem(line: header.line, field: column, message: "is not a column of the register's CSV layout")
         }
+        // Table columns (`education[1].track`) give the whole table, row by row in order; a row
+        // whose cells are all empty is no row.
+        let tables = columns.compactMap { Fields.tableColumn($0) }
+        let replacedTables = Array(Set(tables.map(\.table))).sorted()
+        let order = columns.indices.sorted { (Fields.tableColumn(columns[$0])?.row ?? 0, $0) < (Fields.tableColumn(columns[$1])?.row ?? 0, $1) }
         if let repeated = Dictionary(grouping: columns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw RegisterProblem(line: header.line, field: repeated, message: "is named twice in the header")
         }
@@ -109,9 +114,11 @@ enum RegisterFileReader {
             if row.cells.count != columns.count {
                 record.problem("row", "has \(row.cells.count) cells; the header has \(columns.count)", line: row.line)
             }
-            for (column, cell) in zip(columns, row.cells) {
-                let text = cell.trimmingCharacters(in: .whitespaces)
-                record.add(column, text.isEmpty ? nil : text, line: row.line)
+            record.replacedTables = replacedTables
+            for index in order where index < row.cells.count {
+                let text = row.cells[index].trimmingCharacters(in: .whitespaces)
+                if text.isEmpty && Fields.tableColumn(columns[index]) != nil { continue }
+                record.add(columns[index], text.isEmpty ? nil : text, line: row.line)
             }
             return record
         }

@@ -92,6 +92,18 @@ enum Schema {
                 }
             }
         }
+        // Chapter 3 of order ҚР ДСМ-283/2020: the category certificate, the level applied for,
+        // each education's track and country, and the specialty of each job.
+        migrator.registerMigration("register-v3-qualification-levels") { db in
+            for column in ["categoryCertificateNumber", "categoryCertificateIssuedOn", "categoryCertificateExpiresOn", "targetLevel"] {
+                try db.alter(table: "worker") { t in t.add(column: column, .text) }
+            }
+            try db.alter(table: "education") { t in
+                t.add(column: "track", .text)
+                t.add(column: "country", .text)
+            }
+            try db.alter(table: "employment") { t in t.add(column: "specialty", .text) }
+        }
         return migrator
     }()
 
