@@ -148,13 +148,21 @@ public final class OCREngine {
 
 /// Tesseract parallelises its LSTM with OpenMP (`num_threads(4)` per layer). On a busy machine
 /// the spinning threads cost more than they give: a page takes about three times as long.
-/// `OMP_THREAD_LIMIT=1` is read once, when libgomp loads with the process, so setting it from
-/// Swift comes too late; allowing no active parallel level on the calling thread has the same
-/// effect. Looked up at run time: a tesseract built without OpenMP simply lacks the symbol.
+/// `OMP_THREAD_LIMIT=1` is read once, when libgomp loads, and the environment is no place to
+/// change from a running, threaded process; allowing no active parallel level on the calling
+/// thread has the same effect. Looked up in tesseract's own libraries (they are opened privately,
+/// see `CTesseract.h`): a tesseract built without OpenMP simply lacks the symbol.
 enum OpenMP {
     private typealias SetMaxActiveLevels = @convention(c) (Int32) -> Void
-    private static let setMaxActiveLevels: SetMaxActiveLevels? =
-        dlsym(nil, "omp_set_max_active_levels").map { unsafeBitCast($0, to: SetMaxActiveLevels.self) }
+    private typealias GetMaxActiveLevels = @convention(c) () -> Int32
 
-    static func disableOnCurrentThread() { setMaxActiveLevels?(0) }
+    /// Call with tesseract open (an engine made).
+    static func disableOnCurrentThread() {
+        cpd_tesseract_symbol("omp_set_max_active_levels").map { unsafeBitCast($0, to: SetMaxActiveLevels.self)(0) }
+    }
+
+    /// The calling thread's limit, or nil without OpenMP.
+    static var maxActiveLevels: Int32? {
+        cpd_tesseract_symbol("omp_get_max_active_levels").map { unsafeBitCast($0, to: GetMaxActiveLevels.self)() }
+    }
 }

@@ -77,6 +77,13 @@ struct OCREngineTests {
         #expect(page.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         #expect(page.lines.isEmpty && page.rotation == 0 && page.skewDegrees == 0)
     }
+
+    /// OpenMP's spinning threads triple a page's time on a busy machine: an engine reads with
+    /// none. Its functions are found in tesseract's own libraries, which are not global.
+    @Test func recognitionRunsWithoutOpenMPThreads() throws {
+        _ = try OCREngine().recognize(try Corpus.image(Corpus.kazakhPhoto))
+        #expect(OpenMP.maxActiveLevels == 0)
+    }
 }
 
 @Suite("Recognising pages in parallel")

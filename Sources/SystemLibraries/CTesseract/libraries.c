@@ -44,6 +44,11 @@ int cpd_load_ocr_libraries(int with_tesseract, const char **error) {
     return ok ? 0 : -1;
 }
 
+void *cpd_tesseract_symbol(const char *name) {
+    void *handle = __atomic_load_n(&handles[tesseract], __ATOMIC_ACQUIRE);
+    return handle ? dlsym(handle, name) : NULL;
+}
+
 static void *symbol(enum library library, const char *name) {
     void *handle = __atomic_load_n(&handles[library], __ATOMIC_ACQUIRE);
     void *address = handle ? dlsym(handle, name) : NULL;

@@ -13,4 +13,8 @@
 /// any other function of these headers: one called without it stops the program with that message.
 int cpd_load_ocr_libraries(int with_tesseract, const char **error);
 
+/// The address of `name` in Tesseract or the libraries it was opened with (libgomp among them),
+/// or NULL when Tesseract is not open or has no such symbol.
+void *cpd_tesseract_symbol(const char *name);
+
 #endif
