@@ -30,8 +30,8 @@ struct LevelCommand: AsyncParsableCommand {
             the work-functions report are recognised among them, the rest is the CPD. Given the IIN \
             alone, the CPD is the register's latest recorded confirmation.
 
-            With --out, a one-page summary for the accredited organisation (level.pdf and level.html, \
-            in --lang) lists every condition, its result, the paragraphs and the sources.
+            With --out, a summary for the accredited organisation (level.pdf and level.html, \
+            in --lang) lists every condition, why, its result, the paragraphs and the sources.
 
             Examples:
               cpd level inbox/850314410007 --target 5.2 --db cpd.sqlite --as-of 2026-11-22 --out forms/850314410007
@@ -52,7 +52,7 @@ struct LevelCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Where to write the one-page level summary, level.pdf and level.html (created if missing).", completion: .directory)
+    @Option(help: "Where to write the level summary, level.pdf and level.html (created if missing).", completion: .directory)
     var out: String?
 
     @Option(help: "Language of the summary: ru, kk or en.")
@@ -135,7 +135,7 @@ extension QualificationLevel: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
-/// The one-page level summary, `level.pdf` and `level.html`, each replaced atomically beside the
+/// The level summary, `level.pdf` and `level.html`, each replaced atomically beside the
 /// forms `cpd confirm` may have written in the same folder, which stay as they are.
 enum LevelSummaryFile {
     static func write(_ decision: LevelAssignment, fullName: String, iin: String?, language: FormLanguage, forms: Forms, to directory: URL) throws {

@@ -37,7 +37,8 @@ struct FindingReport: Encodable {
         FindingWording.shippedEnglish?.message(finding, in: .en) ?? finding.code.rawValue
     }
 
-    /// Dates in ISO 8601, months as YYYY-MM, amounts as exact numbers, words as their codes.
+    /// Dates in ISO 8601, months as YYYY-MM, amounts as exact numbers, levels in the regulation's
+    /// notation, words as their codes.
     static func detail(_ value: FindingValue) -> Detail {
         switch value {
         case .text(let text): .text(text)
@@ -49,6 +50,11 @@ struct FindingReport: Encodable {
         case .significance(let significance): .text(significance.rawValue)
         case .activity(let activity): .text(activity.rawValue)
         case .volume(let volume): .text(volume.rawValue)
+        case .level(let level): .text(level.description)
+        case .category(let category): .text(category.rawValue)
+        case .track(let track): .text(track.rawValue)
+        case .tracks(let tracks): .list(tracks.map(\.rawValue))
+        case .levelDocument(let document): .text(document.rawValue)
         }
     }
 }

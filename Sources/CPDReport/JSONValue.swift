@@ -9,13 +9,6 @@ extension CreditUnits: Encodable {
     }
 }
 
-extension QualificationLevel: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
-
 /// The one JSON style of every `cpd` output: stable key order, readable, UTF-8 as is.
 public func encodeJSON(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()

@@ -9,7 +9,9 @@ public struct LevelReport: Encodable, Sendable {
         /// Met because the rules waive it for this worker.
         let waived: Bool
         let basis: String
-        let reason: String
+        /// Why: each finding's code, its English wording and its details, as `assessment.json`
+        /// states a document's findings.
+        let reasons: [FindingReport]
         let sources: [LevelAssignment.Source]
     }
 
@@ -27,7 +29,7 @@ public struct LevelReport: Encodable, Sendable {
         route = assignment.route
         decision = assignment.status
         conditions = assignment.conditions.map {
-            Condition(condition: $0.kind, status: $0.status, waived: $0.waived, basis: $0.basis, reason: $0.reason.escapingControlCharacters, sources: $0.sources)
+            Condition(condition: $0.kind, status: $0.status, waived: $0.waived, basis: $0.basis, reasons: $0.reasons.map(FindingReport.init), sources: $0.sources)
         }
     }
 
@@ -55,7 +57,9 @@ public struct LevelReport: Encodable, Sendable {
         for condition in conditions {
             lines.append("")
             lines.append("  \(Self.statuses[condition.status]!)\(condition.waived ? " (waived)" : ""): \(Self.titles[condition.condition]!) — \(condition.basis)")
-            lines += wrap(condition.reason, indent: 6)
+            for reason in condition.reasons {
+                lines += wrap("\(reason.message) [\(reason.code.rawValue)]", indent: 6)
+            }
             if !condition.sources.isEmpty {
                 lines += wrap(condition.sources.map(\.description).joined(separator: "; "), indent: 6, label: "from ")
             }

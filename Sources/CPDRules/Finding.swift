@@ -91,6 +91,129 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable {
     case activityGuessed = "activity-guessed"
     /// `activity`: the kind was read with low confidence.
     case activityUncertain = "activity-uncertain"
+
+    // A qualification level's conditions (`LevelAssignment`, chapter 3). Details written
+    // `track?` may be absent.
+    /// `track`, `institution?`, `issuedOn?`: an education document of the level, issued at home.
+    case levelEducation = "level-education"
+    /// `track`, `institution?`, `issuedOn?`, `qs?`, `arwu?`, `the?`: issued abroad by an
+    /// institution in the first 250 of two rankings (paragraph 15).
+    case levelEducationForeignRanked = "level-education-foreign-ranked"
+    /// `track`, `institution?`, `issuedOn?`, `qs?`, `arwu?`, `the?`: issued abroad by an
+    /// institution not in the first 250 of two rankings.
+    case levelEducationForeignUnranked = "level-education-foreign-unranked"
+    /// `track`, `institution?`, `issuedOn?`: issued abroad; the ranking list does not name the institution.
+    case levelEducationForeignNotListed = "level-education-foreign-not-listed"
+    /// `track`, `institution?`, `issuedOn?`: issued abroad, and no ranking list was given.
+    case levelEducationForeignNoList = "level-education-foreign-no-list"
+    /// No details: the education is in nursing, which keeps the level (paragraph 19).
+    case levelEducationNursing = "level-education-nursing"
+    /// `track`: the education of the level is not in nursing.
+    case levelEducationNotNursing = "level-education-not-nursing"
+    /// `track`, `count`: no document is of the level's education; `count` do not say which they are.
+    case levelEducationUnmarked = "level-education-unmarked"
+    /// No details: the register lists no education document.
+    case levelEducationNone = "level-education-none"
+    /// `track`, `held` (tracks): the register's education documents are of other education.
+    case levelEducationOtherTrack = "level-education-other-track"
+    /// No details: not asked of a nurse keeping the level with new nursing education (paragraph 19).
+    case levelKeptByNurse = "level-kept-by-nurse"
+    /// No details: not asked for an initial level (paragraph 17).
+    case levelInitialNotAsked = "level-initial-not-asked"
+    /// `category`: the indefinite category certificate is reissued as the level without assessment.
+    case levelAssessmentIndefiniteCategory = "level-assessment-indefinite-category"
+    /// `category`, `expires`: the category certificate expires after 1 January 2021.
+    case levelAssessmentCategoryInForce = "level-assessment-category-in-force"
+    /// `document` (certificate or report): the worker's documents were not read.
+    case levelDocumentsNotRead = "level-documents-not-read"
+    /// No details: no certificate of the assessment of professional preparedness.
+    case levelAssessmentMissing = "level-assessment-missing"
+    /// `holder`: the document is issued to someone else.
+    case levelIssuedToSomeoneElse = "level-issued-to-someone-else"
+    /// `dated`, `date`: the document is dated after the day of the decision.
+    case levelDatedAfter = "level-dated-after"
+    /// `level`, `target`: the document is for another level.
+    case levelOtherLevel = "level-other-level"
+    /// `target`: the document for the level has no date read.
+    case levelUndated = "level-undated"
+    /// No details: the assessment's result is negative.
+    case levelAssessmentNegative = "level-assessment-negative"
+    /// No details: the result (passed or not) is not read.
+    case levelAssessmentUnread = "level-assessment-unread"
+    /// No details: a positive result that does not name the level.
+    case levelAssessmentLevelUnnamed = "level-assessment-level-unnamed"
+    /// `target`, `date`: a positive result for the level.
+    case levelAssessmentPassed = "level-assessment-passed"
+    /// No details: no report on the work functions.
+    case levelWorkFunctionsMissing = "level-work-functions-missing"
+    /// No details: the report is neither the registry's nor signed by the head of the unit.
+    case levelWorkFunctionsIssuerUnknown = "level-work-functions-issuer-unknown"
+    /// `target`: the report does not name the level.
+    case levelWorkFunctionsLevelUnnamed = "level-work-functions-level-unnamed"
+    /// `target`, `date`: the electronic service registry's report for the level.
+    case levelWorkFunctionsRegistry = "level-work-functions-registry"
+    /// `target`, `date`: a report signed by the head of the structural unit.
+    case levelWorkFunctionsHeadOfUnit = "level-work-functions-head-of-unit"
+    /// No details: the worker's CPD was not assessed.
+    case levelCPDNotAssessed = "level-cpd-not-assessed"
+    /// `assessed`, `target`, `column` (categories and a level): assessed for another column of Appendix 3.
+    case levelCPDOtherCategory = "level-cpd-other-category"
+    /// `confirmed`, `windowStart`, `windowEnd`: confirmed outside the 5 years (paragraph 6).
+    case levelCPDOutsideWindow = "level-cpd-outside-window"
+    /// `total`, `additionalEducation`, `nonFormal` (credit units): under paragraph 14's 210 CU.
+    case levelCPDBelow210 = "level-cpd-below-210"
+    /// `total`, `additionalEducation`, `nonFormal`, `column`: Appendix 3's column is not met.
+    case levelCPDColumnNotMet = "level-cpd-column-not-met"
+    /// `shortfall`, `required` (credit units): short of the total of Appendix 3's column.
+    case levelCPDShortTotal = "level-cpd-short-total"
+    /// `shortfall`, `required`: short of the additional education of the column.
+    case levelCPDShortAdditionalEducation = "level-cpd-short-additional-education"
+    /// `shortfall`, `required`: short of the non-formal education and additional competences.
+    case levelCPDShortNonFormal = "level-cpd-short-non-formal"
+    /// `total`, `additionalEducation`, `nonFormal`, `column`: the column and the 210 CU are met.
+    case levelCPDMet = "level-cpd-met"
+    /// `current`: an initial level asked by a worker who holds one of the track.
+    case levelSequenceInitialHeld = "level-sequence-initial-held"
+    /// `target`, `track`: an initial level of Appendix 4 for a graduate.
+    case levelSequenceInitial = "level-sequence-initial"
+    /// `current`, `category`, `track`, `target`: a nurse keeps the equivalent level.
+    case levelSequenceNursing = "level-sequence-nursing"
+    /// `target`, `category`: the level equivalent to an indefinite category certificate.
+    case levelSequenceIndefiniteCategory = "level-sequence-indefinite-category"
+    /// `target`, `category`, `expires`: the equivalent of a category certificate in force after 1 January 2021.
+    case levelSequenceCategoryInForce = "level-sequence-category-in-force"
+    /// `category`, `expired`: the certificate expired by 1 January 2021 and no current level is stated.
+    case levelSequenceCategoryExpired = "level-sequence-category-expired"
+    /// `target`, `category`: the register does not say when the certificate expires.
+    case levelSequenceCategoryValidityUnknown = "level-sequence-category-validity-unknown"
+    /// `target`: the register states no current level.
+    case levelSequenceNoCurrent = "level-sequence-no-current"
+    /// `current`: the top of its track.
+    case levelSequenceTop = "level-sequence-top"
+    /// `current`, `next`: only the next step of the track follows.
+    case levelSequenceNotNext = "level-sequence-not-next"
+    /// `target`, `current`, `next`: the target is in another track.
+    case levelSequenceOtherTrack = "level-sequence-other-track"
+    /// `target`, `current`, `track`: the step after the current level.
+    case levelSequenceNext = "level-sequence-next"
+    /// No details: the level is the equivalent of the category held, Appendix 5 counts from a previous level.
+    case levelExperienceCategoryEquivalent = "level-experience-category-equivalent"
+    /// `target`: Appendix 5 asks no years for the level.
+    case levelExperienceNoneAsked = "level-experience-none-asked"
+    /// `required` (years): the register does not say when the previous level was obtained.
+    case levelExperienceObtainedUnknown = "level-experience-obtained-unknown"
+    /// `required`, `since`: the register has no labour activity.
+    case levelExperienceNoLabour = "level-experience-no-labour"
+    /// `required`, `since`, `years`, `start`, `end`: enough continuous work in the specialty.
+    case levelExperienceMet = "level-experience-met"
+    /// `required`, `since`, `years`, `start`, `end`, `eligible`: the longest stretch is too short.
+    case levelExperienceShort = "level-experience-short"
+    /// `required`, `since`: no work since the previous level.
+    case levelExperienceNoWork = "level-experience-no-work"
+    /// `required`, `since`, `years`, `start`, `end`: enough if in the specialty, but the worker's specialty is not stated.
+    case levelExperienceSpecialtyUnknown = "level-experience-specialty-unknown"
+    /// `required`, `since`, `years`, `start`, `end`: enough if in the specialty, but rows do not say the specialty.
+    case levelExperienceRowSpecialtyUnknown = "level-experience-row-specialty-unknown"
 }
 
 /// A detail of a finding, typed so that each language writes it its own way: a date as its
@@ -107,6 +230,14 @@ public enum FindingValue: Sendable, Hashable, Codable {
     case significance(Significance)
     case activity(ActivityKind)
     case volume(VolumeKind)
+    /// A qualification level, in the regulation's notation in every language.
+    case level(QualificationLevel)
+    case category(QualificationCategory)
+    /// The education a level rests on, in each language's words for Appendices 4 and 5.
+    case track(EducationTrack)
+    case tracks([EducationTrack])
+    /// The document the fact concerns: an assessment certificate or a work functions report.
+    case levelDocument(LevelAssignment.DocumentKind)
 }
 
 /// The volume a criterion is priced by.

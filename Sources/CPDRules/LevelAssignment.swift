@@ -114,6 +114,14 @@ public struct LevelAssignment: Sendable, Hashable {
         }
     }
 
+    /// The documents of chapter 3 the worker submits, as a finding names them.
+    public enum DocumentKind: String, CaseIterable, Sendable, Codable {
+        /// The certificate of the assessment of professional preparedness (paragraph 12, item 2).
+        case assessmentCertificate = "assessment-certificate"
+        /// The report on the work functions performed (paragraph 12, item 3).
+        case workFunctionsReport = "work-functions-report"
+    }
+
     /// Whose a document is, as its printed name says.
     public enum Holder: Sendable, Hashable {
         case worker
@@ -247,19 +255,24 @@ public struct LevelAssignment: Sendable, Hashable {
         public let references: [Reference]
         /// The references as one line: "paragraph 12, item 1; Appendix 5".
         public var basis: String { references.map(\.description).joined(separator: "; ") }
-        /// Why, in a sentence a person can check.
-        public let reason: String
+        /// Why, as findings a person can check: a code with its facts, worded in each language
+        /// by the message catalogue. One, or one for each document the status rests on.
+        public let reasons: [Finding]
         public let sources: [Source]
         /// True when the condition is met because the rules waive it for this worker.
         public let waived: Bool
 
-        init(_ kind: ConditionKind, _ status: Status, basis: [Reference], _ reason: String, sources: [Source] = [], waived: Bool = false) {
+        init(_ kind: ConditionKind, _ status: Status, basis: [Reference], _ reasons: [Finding], sources: [Source] = [], waived: Bool = false) {
             self.kind = kind
             self.status = status
             self.references = basis
-            self.reason = reason
+            self.reasons = reasons
             self.sources = sources
             self.waived = waived
+        }
+
+        init(_ kind: ConditionKind, _ status: Status, basis: [Reference], _ reason: Finding, sources: [Source] = [], waived: Bool = false) {
+            self.init(kind, status, basis: basis, [reason], sources: sources, waived: waived)
         }
     }
 
@@ -328,10 +341,6 @@ public struct ConfirmedCPD: Sendable, Hashable {
     public let shortfalls: [ThresholdCheck]
     public let source: LevelAssignment.Source
 
-    static let words: [ThresholdCheck.Measure: String] = [
-        .total: "CPD in all", .additionalEducation: "additional education", .nonFormalAndCompetences: "non-formal education and additional competences",
-    ]
-
     public init(_ assessment: Assessment, source: LevelAssignment.Source? = nil) {
         confirmationDate = assessment.confirmationDate
         category = assessment.targetCategory
@@ -398,9 +407,9 @@ private struct Decider {
         let nursing = route == .nursingEducation
         let candidates = nursing ? matching.filter { NursingSpecialty.matches($0.specialty) } : matching
         let untracked = dated.filter { $0.track == nil }
-        let trackWords = target.track.education
+        let track: [String: FindingValue] = ["track": .track(target.track)]
 
-        var best: (status: LevelAssignment.Status, reason: String, sources: [Source], foreign: Bool)?
+        var best: (status: LevelAssignment.Status, reason: Finding, sources: [Source], foreign: Bool)?
         for document in candidates {
             let (status, reason, sources) = recognition(of: document)
             let foreign = if case .foreign = document.origin { true } else { false }
@@ -408,41 +417,42 @@ private struct Decider {
             if status == .met { break }
         }
         if let best {
-            let nursingNote = nursing ? " in nursing (paragraph 19: the level of the equivalent category is kept)" : ""
-            return Condition(.education, best.status, basis: basis + (best.foreign ? [.paragraph(15)] : []), best.reason + nursingNote, sources: best.sources)
+            return Condition(.education, best.status, basis: basis + (best.foreign ? [.paragraph(15)] : []),
+                             [best.reason] + (nursing ? [Finding(.levelEducationNursing)] : []), sources: best.sources)
         }
         if nursing && !matching.isEmpty {
-            return Condition(.education, .notMet, basis: basis + [.paragraph(19)],
-                             "the \(trackWords) the register lists is not in nursing; paragraph 19 keeps the level only for nursing education", sources: matching.map(\.source))
+            return Condition(.education, .notMet, basis: basis + [.paragraph(19)], Finding(.levelEducationNotNursing, track), sources: matching.map(\.source))
         }
         if !untracked.isEmpty {
             return Condition(.education, .cannotTell, basis: basis,
-                             "no education document is marked as \(trackWords); \(untracked.count == 1 ? "one does" : "\(untracked.count) do") not say which education \(untracked.count == 1 ? "it is" : "they are"): check \(untracked.count == 1 ? "it" : "them") against the level",
-                             sources: untracked.map(\.source))
+                             Finding(.levelEducationUnmarked, track.merging(["count": .number(untracked.count)]) { a, _ in a }), sources: untracked.map(\.source))
         }
         if application.education.isEmpty {
-            return Condition(.education, .cannotTell, basis: basis, "the register lists no education document")
+            return Condition(.education, .cannotTell, basis: basis, Finding(.levelEducationNone))
         }
         return Condition(.education, .notMet, basis: basis,
-                         "the level asks for \(trackWords); the register's education documents are \(Self.list(dated.compactMap { $0.track?.rawValue }))",
+                         Finding(.levelEducationOtherTrack, track.merging(["held": .tracks(dated.compactMap(\.track))]) { a, _ in a }),
                          sources: application.education.map(\.source))
     }
 
     /// A document of the right track, judged for paragraph 15 when it was issued abroad.
-    private func recognition(of document: LevelAssignment.EducationDocument) -> (LevelAssignment.Status, String, [Source]) {
-        let what = "\(document.track!.education)" + (document.institution.map { ", \($0)" } ?? "") + (document.issuedOn.map { ", issued \($0)" } ?? "")
+    private func recognition(of document: LevelAssignment.EducationDocument) -> (LevelAssignment.Status, Finding, [Source]) {
+        var what: [String: FindingValue] = ["track": .track(document.track!)]
+        if let institution = document.institution { what["institution"] = .text(institution) }
+        if let issued = document.issuedOn { what["issuedOn"] = .date(issued) }
         switch document.origin {
         case .domestic:
-            return (.met, "\(what)", [document.source])
+            return (.met, Finding(.levelEducation, what), [document.source])
         case .foreign(let ranking?):
-            let positions = "QS \(ranking.qs.map(String.init) ?? "—"), ARWU \(ranking.arwu.map(String.init) ?? "—"), THE \(ranking.the.map(String.init) ?? "—")"
-            if ranking.isRecognizedOnOriginal {
-                return (.met, "\(what), from a foreign institution in the first 250 of two or more rankings (\(positions)): paragraph 15 recognises it on its original", [document.source, ranking.source])
+            for (name, position) in [("qs", ranking.qs), ("arwu", ranking.arwu), ("the", ranking.the)] {
+                if let position { what[name] = .number(position) }
             }
-            return (.cannotTell, "\(what), from a foreign institution not in the first 250 of two rankings (\(positions)): the document needs recognition under order № 268 before it counts", [document.source, ranking.source])
+            if ranking.isRecognizedOnOriginal {
+                return (.met, Finding(.levelEducationForeignRanked, what), [document.source, ranking.source])
+            }
+            return (.cannotTell, Finding(.levelEducationForeignUnranked, what), [document.source, ranking.source])
         case .foreign(nil):
-            let why = application.rankingListGiven ? "the ranking list does not name the institution" : "no ranking list was given"
-            return (.cannotTell, "\(what), from a foreign institution; \(why): paragraph 15 recognises it on its original only in the first 250 of two of QS, ARWU and THE, otherwise it needs recognition under order № 268", [document.source])
+            return (.cannotTell, Finding(application.rankingListGiven ? .levelEducationForeignNotListed : .levelEducationForeignNoList, what), [document.source])
         }
     }
 
@@ -451,19 +461,18 @@ private struct Decider {
     func assessmentResult() -> Condition {
         let basis: [Reference] = [.paragraph(12, item: 2), .paragraph(16)]
         if route == .nursingEducation {
-            return Condition(.assessmentResult, .met, basis: basis + [.paragraph(19)],
-                             "not needed: paragraph 19 keeps a nurse's level of the equivalent category with the new nursing education",
+            return Condition(.assessmentResult, .met, basis: basis + [.paragraph(19)], Finding(.levelKeptByNurse),
                              sources: application.specialty.map { [$0.source] } ?? [], waived: true)
         }
         if let certificate = application.categoryCertificate, certificate.category == target.category, target.category != .none {
             switch certificate.validity {
             case .indefinite?:
                 return Condition(.assessmentResult, .met, basis: basis + [.paragraph(19)],
-                                 "not needed: the \(certificate.category.rawValue) category certificate is indefinite, and paragraph 19 reissues it for the equivalent level without assessment",
+                                 Finding(.levelAssessmentIndefiniteCategory, ["category": .category(certificate.category)]),
                                  sources: [certificate.source], waived: true)
             case .expires(let day) where day > Self.categoryTransitionDay:
                 return Condition(.assessmentResult, .met, basis: basis + [.paragraph(12, .lastSentence)],
-                                 "not needed: the \(certificate.category.rawValue) category certificate expires \(day), after 1 January 2021, so the equivalent level is received without the knowledge and case stages",
+                                 Finding(.levelAssessmentCategoryInForce, ["category": .category(certificate.category), "expires": .date(day)]),
                                  sources: [certificate.source], waived: true)
             default: break
             }
@@ -471,120 +480,130 @@ private struct Decider {
         let results = application.assessmentResults
         guard !results.isEmpty else {
             guard application.documentsRead else {
-                return Condition(.assessmentResult, .cannotTell, basis: basis, "the worker's documents were not read: the certificate of the assessment of professional preparedness is one of them")
+                return Condition(.assessmentResult, .cannotTell, basis: basis, Finding(.levelDocumentsNotRead, ["document": .levelDocument(.assessmentCertificate)]))
             }
-            return Condition(.assessmentResult, .notMet, basis: basis, "no certificate of the assessment of professional preparedness is among the documents")
+            return Condition(.assessmentResult, .notMet, basis: basis, Finding(.levelAssessmentMissing))
         }
-        var findings: [(LevelAssignment.Status, String, Source)] = []
+        var findings: [(LevelAssignment.Status, Finding, Source)] = []
         for result in results {
             if case .someoneElse(let name) = result.holder {
-                findings.append((.notMet, "issued to \(name), not to the worker", result.source))
+                findings.append((.notMet, Finding(.levelIssuedToSomeoneElse, ["holder": .text(name)]), result.source))
             } else if let day = result.date, day > date {
-                findings.append((.notMet, "dated \(day), after \(date)", result.source))
+                findings.append((.notMet, dated(day), result.source))
             } else if result.passed == false {
-                findings.append((.notMet, "a negative result", result.source))
+                findings.append((.notMet, Finding(.levelAssessmentNegative), result.source))
             } else if let level = result.level, level != target {
-                findings.append((.notMet, "a result for level \(level), not \(target)", result.source))
+                findings.append((.notMet, otherLevel(level), result.source))
             } else if case .uncertain(let finding) = result.holder {
-                findings.append((.cannotTell, Self.holderNote(finding), result.source))
+                findings.append((.cannotTell, finding, result.source))
             } else if result.passed == nil {
-                findings.append((.cannotTell, "the result is not read", result.source))
+                findings.append((.cannotTell, Finding(.levelAssessmentUnread), result.source))
             } else if result.level == nil {
-                findings.append((.cannotTell, "a positive result that does not name the level", result.source))
+                findings.append((.cannotTell, Finding(.levelAssessmentLevelUnnamed), result.source))
             } else if result.date == nil {
-                findings.append((.cannotTell, "a positive result for \(target) without a date read", result.source))
+                findings.append((.cannotTell, Finding(.levelUndated, ["target": .level(target)]), result.source))
             } else {
-                findings.append((.met, "a positive result for \(target) of \(result.date!)", result.source))
+                findings.append((.met, Finding(.levelAssessmentPassed, ["target": .level(target), "date": .date(result.date!)]), result.source))
             }
         }
         let best = findings.min { $0.0 < $1.0 }!
         let chosen = findings.filter { $0.0 == best.0 }
-        return Condition(.assessmentResult, best.0, basis: basis, chosen.map(\.1).joined(separator: "; "), sources: chosen.map(\.2))
+        return Condition(.assessmentResult, best.0, basis: basis, chosen.map(\.1), sources: chosen.map(\.2))
     }
+
+    func dated(_ day: CalendarDate) -> Finding { Finding(.levelDatedAfter, ["dated": .date(day), "date": .date(date)]) }
+
+    func otherLevel(_ level: QualificationLevel) -> Finding { Finding(.levelOtherLevel, ["level": .level(level), "target": .level(target)]) }
 
     // MARK: 12.3 work functions
 
     func workFunctions() -> Condition {
         let basis: [Reference] = [.paragraph(12, item: 3)]
         if target.isInitial {
-            return Condition(.workFunctions, .met, basis: basis + [.paragraph(17)],
-                             "not needed for an initial level: paragraph 17 assigns it to graduates", waived: true)
+            return Condition(.workFunctions, .met, basis: basis + [.paragraph(17)], Finding(.levelInitialNotAsked), waived: true)
         }
         if route == .nursingEducation {
-            return Condition(.workFunctions, .met, basis: basis + [.paragraph(19)],
-                             "not needed: paragraph 19 keeps the level, taking the previous work into account", waived: true)
+            return Condition(.workFunctions, .met, basis: basis + [.paragraph(19)], Finding(.levelKeptByNurse), waived: true)
         }
         let reports = application.workFunctionsReports
         guard !reports.isEmpty else {
             guard application.documentsRead else {
-                return Condition(.workFunctions, .cannotTell, basis: basis, "the worker's documents were not read: the report on the work functions is one of them")
+                return Condition(.workFunctions, .cannotTell, basis: basis, Finding(.levelDocumentsNotRead, ["document": .levelDocument(.workFunctionsReport)]))
             }
-            return Condition(.workFunctions, .notMet, basis: basis,
-                             "no report on the work functions (electronic service registry, or signed by the head of the structural unit) is among the documents")
+            return Condition(.workFunctions, .notMet, basis: basis, Finding(.levelWorkFunctionsMissing))
         }
-        var findings: [(LevelAssignment.Status, String, Source)] = []
+        var findings: [(LevelAssignment.Status, Finding, Source)] = []
         for report in reports {
             if case .someoneElse(let name) = report.holder {
-                findings.append((.notMet, "issued to \(name), not to the worker", report.source))
+                findings.append((.notMet, Finding(.levelIssuedToSomeoneElse, ["holder": .text(name)]), report.source))
             } else if let day = report.date, day > date {
-                findings.append((.notMet, "dated \(day), after \(date)", report.source))
+                findings.append((.notMet, dated(day), report.source))
             } else if let level = report.level, level != target {
-                findings.append((.notMet, "work functions of level \(level), not \(target)", report.source))
+                findings.append((.notMet, otherLevel(level), report.source))
             } else if case .uncertain(let finding) = report.holder {
-                findings.append((.cannotTell, Self.holderNote(finding), report.source))
+                findings.append((.cannotTell, finding, report.source))
             } else if report.issuer == nil {
-                findings.append((.cannotTell, "the report says neither that it is the electronic registry's nor that the head of the unit signed it", report.source))
+                findings.append((.cannotTell, Finding(.levelWorkFunctionsIssuerUnknown), report.source))
             } else if report.level == nil {
-                findings.append((.cannotTell, "the report does not name the level: check the functions against the professional standard for \(target)", report.source))
+                findings.append((.cannotTell, Finding(.levelWorkFunctionsLevelUnnamed, ["target": .level(target)]), report.source))
             } else if report.date == nil {
-                findings.append((.cannotTell, "a report for \(target) without a date read", report.source))
+                findings.append((.cannotTell, Finding(.levelUndated, ["target": .level(target)]), report.source))
             } else {
-                let who = report.issuer == .electronicRegistry ? "the electronic service registry's report" : "a report signed by the head of the unit"
-                findings.append((.met, "\(who) of \(report.date!) for \(target)", report.source))
+                let code: FindingCode = report.issuer == .electronicRegistry ? .levelWorkFunctionsRegistry : .levelWorkFunctionsHeadOfUnit
+                findings.append((.met, Finding(code, ["target": .level(target), "date": .date(report.date!)]), report.source))
             }
         }
         let best = findings.min { $0.0 < $1.0 }!
         let chosen = findings.filter { $0.0 == best.0 }
-        return Condition(.workFunctions, best.0, basis: basis, chosen.map(\.1).joined(separator: "; "), sources: chosen.map(\.2))
+        return Condition(.workFunctions, best.0, basis: basis, chosen.map(\.1), sources: chosen.map(\.2))
     }
 
     // MARK: 12.4 confirmed CPD
+
+    static let shortfallCodes: [ThresholdCheck.Measure: FindingCode] = [
+        .total: .levelCPDShortTotal, .additionalEducation: .levelCPDShortAdditionalEducation, .nonFormalAndCompetences: .levelCPDShortNonFormal,
+    ]
+
+    /// Credit units as a finding's exact amount.
+    static func amount(_ units: CreditUnits) -> FindingValue { .amount(Hours(thousandths: units.thousandths)) }
 
     func cpd() -> Condition {
         let basis: [Reference] = [.paragraph(12, item: 4), .paragraph(13), .paragraph(14), .appendix(3)]
         let category = target.category
         if target.isInitial {
-            return Condition(.cpd, .met, basis: [.paragraph(17), .appendix(3)],
-                             "not needed for an initial level: Appendix 3 asks no CPD in the column without a category", waived: true)
+            return Condition(.cpd, .met, basis: [.paragraph(17), .appendix(3)], Finding(.levelInitialNotAsked), waived: true)
         }
         if route == .nursingEducation {
-            return Condition(.cpd, .met, basis: [.paragraph(19)], "not needed: paragraph 19 keeps the level of the equivalent category", waived: true)
+            return Condition(.cpd, .met, basis: [.paragraph(19)], Finding(.levelKeptByNurse), waived: true)
         }
         guard let confirmed = application.cpd else {
-            return Condition(.cpd, .cannotTell, basis: basis, "the worker's CPD was not assessed")
+            return Condition(.cpd, .cannotTell, basis: basis, Finding(.levelCPDNotAssessed))
         }
         let source = confirmed.source
         guard confirmed.category == category else {
             return Condition(.cpd, .cannotTell, basis: basis,
-                             "the CPD was assessed for the \(confirmed.category.rawValue) category; level \(target) is Appendix 3's \(category.rawValue) column", sources: [source])
+                             Finding(.levelCPDOtherCategory, ["assessed": .category(confirmed.category), "target": .level(target), "column": .category(category)]),
+                             sources: [source])
         }
         let window = ConfirmationWindow(confirmationDate: date)
         guard window.contains(confirmed.confirmationDate) else {
             return Condition(.cpd, .cannotTell, basis: basis,
-                             "the CPD was confirmed on \(confirmed.confirmationDate), outside the 5 years \(window.describe()) (paragraph 6)", sources: [source])
-        }
-        let totals = confirmed.totals
-        let amounts = "\(totals.total) CU in all (\(totals.additionalEducation) additional education, \(totals.nonFormalAndCompetences) non-formal education and additional competences)"
-        if totals.total < 210 {
-            return Condition(.cpd, .notMet, basis: basis, "\(amounts): paragraph 14 asks at least 210 CU", sources: [source])
-        }
-        guard confirmed.meetsAppendix3 else {
-            let shortfalls = confirmed.shortfalls.map { "\($0.shortfall) CU short of \($0.required) CU of \(ConfirmedCPD.words[$0.measure]!)" }
-            return Condition(.cpd, .notMet, basis: basis,
-                             "\(amounts): Appendix 3's \(category.rawValue) category column is not met\(shortfalls.isEmpty ? "" : " (\(shortfalls.joined(separator: "; ")))")",
+                             Finding(.levelCPDOutsideWindow, ["confirmed": .date(confirmed.confirmationDate), "windowStart": .date(window.start(ofLast: 5)), "windowEnd": .date(date)]),
                              sources: [source])
         }
-        return Condition(.cpd, .met, basis: basis, "\(amounts): Appendix 3's \(category.rawValue) category column and paragraph 14's 210 CU are met", sources: [source])
+        let totals = confirmed.totals
+        let amounts: [String: FindingValue] = [
+            "total": Self.amount(totals.total), "additionalEducation": Self.amount(totals.additionalEducation),
+            "nonFormal": Self.amount(totals.nonFormalAndCompetences), "column": .category(category),
+        ]
+        if totals.total < 210 {
+            return Condition(.cpd, .notMet, basis: basis, Finding(.levelCPDBelow210, amounts.filter { $0.key != "column" }), sources: [source])
+        }
+        guard confirmed.meetsAppendix3 else {
+            let shortfalls = confirmed.shortfalls.map { Finding(Self.shortfallCodes[$0.measure]!, ["shortfall": Self.amount($0.shortfall), "required": Self.amount($0.required)]) }
+            return Condition(.cpd, .notMet, basis: basis, [Finding(.levelCPDColumnNotMet, amounts)] + shortfalls, sources: [source])
+        }
+        return Condition(.cpd, .met, basis: basis, Finding(.levelCPDMet, amounts), sources: [source])
     }
 
     // MARK: paragraph 19, Appendices 4 and 5: the sequence
@@ -595,48 +614,50 @@ private struct Decider {
         case .initialLevel:
             let basis: [Reference] = [.paragraph(17), .appendix(4)]
             if let current, current.level.track == target.track {
-                return Condition(.sequence, .notMet, basis: basis,
-                                 "the worker already holds \(current.level) of this track; an initial level is for graduates", sources: [current.source])
+                return Condition(.sequence, .notMet, basis: basis, Finding(.levelSequenceInitialHeld, ["current": .level(current.level)]), sources: [current.source])
             }
-            return Condition(.sequence, .met, basis: basis, "\(target) is an initial level of Appendix 4, assigned to a graduate of \(target.track.education)",
+            return Condition(.sequence, .met, basis: basis, Finding(.levelSequenceInitial, ["target": .level(target), "track": .track(target.track)]),
                              sources: current.map { [$0.source] } ?? [])
         case .nursingEducation:
             let current = current!
             return Condition(.sequence, .met, basis: [.paragraph(19, .lastParagraph)],
-                             "a nurse at \(current.level) (\(current.level.category.rawValue) category) with new \(target.track.education) keeps the equivalent level \(target)",
+                             Finding(.levelSequenceNursing, [
+                                 "current": .level(current.level), "category": .category(current.level.category), "track": .track(target.track), "target": .level(target),
+                             ]),
                              sources: [current.source] + (application.specialty.map { [$0.source] } ?? []))
         case .categoryEquivalent:
             let certificate = application.categoryCertificate!
             let basis: [Reference] = [.paragraph(12, .lastSentence), .paragraph(19)]
+            let equivalent: [String: FindingValue] = ["target": .level(target), "category": .category(certificate.category)]
             switch certificate.validity {
             case .indefinite?:
-                return Condition(.sequence, .met, basis: basis, "\(target) is the level equivalent to the indefinite \(certificate.category.rawValue) category certificate", sources: [certificate.source])
+                return Condition(.sequence, .met, basis: basis, Finding(.levelSequenceIndefiniteCategory, equivalent), sources: [certificate.source])
             case .expires(let day) where day > Self.categoryTransitionDay:
                 return Condition(.sequence, .met, basis: basis,
-                                 "\(target) is the level equivalent to the \(certificate.category.rawValue) category, whose certificate expires \(day), after 1 January 2021",
-                                 sources: [certificate.source])
+                                 Finding(.levelSequenceCategoryInForce, equivalent.merging(["expires": .date(day)]) { a, _ in a }), sources: [certificate.source])
             case .expires(let day):
                 return Condition(.sequence, .notMet, basis: basis,
-                                 "the \(certificate.category.rawValue) category certificate expired \(day), not after 1 January 2021, and the register states no current level to climb from",
-                                 sources: [certificate.source])
+                                 Finding(.levelSequenceCategoryExpired, ["category": .category(certificate.category), "expired": .date(day)]), sources: [certificate.source])
             case nil:
-                return Condition(.sequence, .cannotTell, basis: basis,
-                                 "\(target) is the equivalent of the \(certificate.category.rawValue) category, but the register does not say when its certificate expires or that it is indefinite",
-                                 sources: [certificate.source])
+                return Condition(.sequence, .cannotTell, basis: basis, Finding(.levelSequenceCategoryValidityUnknown, equivalent), sources: [certificate.source])
             }
         case .nextLevel:
             let basis: [Reference] = [.paragraph(19), .appendix(5)]
             guard let current else {
-                return Condition(.sequence, .cannotTell, basis: basis, "the register states no current level; only the level one step below \(target) leads to it")
+                return Condition(.sequence, .cannotTell, basis: basis, Finding(.levelSequenceNoCurrent, ["target": .level(target)]))
             }
             guard let next = current.level.next else {
-                return Condition(.sequence, .notMet, basis: basis, "\(current.level) is the top of its track", sources: [current.source])
+                return Condition(.sequence, .notMet, basis: basis, Finding(.levelSequenceTop, ["current": .level(current.level)]), sources: [current.source])
             }
             guard next == target else {
-                let expected = current.level.track == target.track ? "only \(next) follows \(current.level)" : "\(target) is not in the track of \(current.level); only \(next) follows it"
-                return Condition(.sequence, .notMet, basis: basis, expected, sources: [current.source])
+                let steps: [String: FindingValue] = ["current": .level(current.level), "next": .level(next)]
+                let finding = current.level.track == target.track
+                    ? Finding(.levelSequenceNotNext, steps) : Finding(.levelSequenceOtherTrack, steps.merging(["target": .level(target)]) { a, _ in a })
+                return Condition(.sequence, .notMet, basis: basis, finding, sources: [current.source])
             }
-            return Condition(.sequence, .met, basis: basis, "\(target) is the step after \(current.level) in \(target.track.education)", sources: [current.source])
+            return Condition(.sequence, .met, basis: basis,
+                             Finding(.levelSequenceNext, ["target": .level(target), "current": .level(current.level), "track": .track(target.track)]),
+                             sources: [current.source])
         }
     }
 
@@ -646,26 +667,23 @@ private struct Decider {
         let basis: [Reference] = [.paragraph(19), .appendix(5)]
         switch route {
         case .initialLevel:
-            return Condition(.experience, .met, basis: [.paragraph(17), .appendix(4)], "not asked for an initial level", waived: true)
+            return Condition(.experience, .met, basis: [.paragraph(17), .appendix(4)], Finding(.levelInitialNotAsked), waived: true)
         case .nursingEducation:
-            return Condition(.experience, .met, basis: [.paragraph(19, .lastParagraph)],
-                             "not asked again: paragraph 19 keeps the level taking the previous work experience into account", waived: true)
+            return Condition(.experience, .met, basis: [.paragraph(19, .lastParagraph)], Finding(.levelKeptByNurse), waived: true)
         case .categoryEquivalent:
-            return Condition(.experience, .met, basis: [.paragraph(12, .lastSentence), .paragraph(19)],
-                             "not asked: Appendix 5 counts from a previous level, and this level is the equivalent of the category held", waived: true)
+            return Condition(.experience, .met, basis: [.paragraph(12, .lastSentence), .paragraph(19)], Finding(.levelExperienceCategoryEquivalent), waived: true)
         case .nextLevel:
             break
         }
         guard let required = target.minimumYearsSincePreviousLevel else {
-            return Condition(.experience, .met, basis: basis, "Appendix 5 asks no years for \(target)", waived: true)
+            return Condition(.experience, .met, basis: basis, Finding(.levelExperienceNoneAsked, ["target": .level(target)]), waived: true)
         }
         guard let obtained = application.currentLevelObtainedOn else {
-            return Condition(.experience, .cannotTell, basis: basis,
-                             "Appendix 5 asks \(required) years of continuous work in the specialty since the previous level, and the register does not say when it was obtained")
+            return Condition(.experience, .cannotTell, basis: basis, Finding(.levelExperienceObtainedUnknown, ["required": .number(required)]))
         }
+        let asked: [String: FindingValue] = ["required": .number(required), "since": .date(obtained.date)]
         guard let employmentSource = application.employmentSource, !application.employment.isEmpty else {
-            return Condition(.experience, .cannotTell, basis: basis,
-                             "Appendix 5 asks \(required) years of continuous work in the specialty since \(obtained.date); the register has no labour activity", sources: [obtained.source])
+            return Condition(.experience, .cannotTell, basis: basis, Finding(.levelExperienceNoLabour, asked), sources: [obtained.source])
         }
         let specialty = application.specialty?.name
         func inSpecialty(_ period: LevelAssignment.EmploymentPeriod) -> Bool? {
@@ -675,18 +693,20 @@ private struct Decider {
         let strict = Self.longestRun(application.employment.filter { inSpecialty($0) == true }, from: obtained.date, to: date)
         let generous = Self.longestRun(application.employment.filter { inSpecialty($0) != false }, from: obtained.date, to: date)
         let sources = [obtained.source, employmentSource] + (application.specialty.map { [$0.source] } ?? [])
-        let asked = "Appendix 5 asks at least \(required) years of continuous work in the specialty since the previous level (\(obtained.date))"
+        func run(_ run: (start: CalendarDate, end: CalendarDate, years: Int)) -> [String: FindingValue] {
+            asked.merging(["years": .number(run.years), "start": .date(run.start), "end": .date(run.end)]) { a, _ in a }
+        }
         if let strict, strict.years >= required {
-            return Condition(.experience, .met, basis: basis, "\(asked): \(strict.years) from \(strict.start) to \(strict.end)", sources: sources)
+            return Condition(.experience, .met, basis: basis, Finding(.levelExperienceMet, run(strict)), sources: sources)
         }
         guard let generous, generous.years >= required else {
-            let longest = generous.map { "the longest continuous stretch is \($0.years) year\($0.years == 1 ? "" : "s"), from \($0.start) to \($0.end); eligible from \(obtained.date.adding(years: required)) at the earliest" }
-                ?? "the labour activity shows no work since then"
-            return Condition(.experience, .notMet, basis: basis, "\(asked): \(longest)", sources: sources)
+            let finding = generous.map {
+                Finding(.levelExperienceShort, run($0).merging(["eligible": .date(obtained.date.adding(years: required))]) { a, _ in a })
+            } ?? Finding(.levelExperienceNoWork, asked)
+            return Condition(.experience, .notMet, basis: basis, finding, sources: sources)
         }
-        let unknown = specialty == nil ? "the register states no specialty for the worker" : "some rows of the labour activity do not say the specialty"
         return Condition(.experience, .cannotTell, basis: basis,
-                         "\(asked): \(generous.years) from \(generous.start) to \(generous.end) if all of it was in the specialty, but \(unknown)", sources: sources)
+                         Finding(specialty == nil ? .levelExperienceSpecialtyUnknown : .levelExperienceRowSpecialtyUnknown, run(generous)), sources: sources)
     }
 
     /// The longest stretch without a day off the table, inside [`from`, `to`): a period runs from
@@ -715,10 +735,4 @@ private struct Decider {
         func key(_ text: String) -> String { text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ") }
         return key(a) == key(b)
     }
-
-    /// Whose document it is, left for a person to establish: the finding by its code, as the
-    /// review findings of the folder name it.
-    static func holderNote(_ finding: Finding) -> String { "whose document it is is not certain (\(finding.code.rawValue))" }
-
-    static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
 }

@@ -130,3 +130,19 @@ public enum LevelDecision: Hashable, Sendable {
     /// The current level is the top of its track.
     case noHigherLevel
 }
+
+extension QualificationLevel: Codable {
+    /// Written in the regulation's notation, `"6.2"`, `"7.1 (R)"`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let level = QualificationLevel(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a qualification level: \(text)"))
+        }
+        self = level
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

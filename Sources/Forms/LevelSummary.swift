@@ -2,8 +2,9 @@ import CPDRules
 import Wording
 
 extension Forms {
-    /// The one-page summary of a level decision (chapter 3 of the rules) for the accredited
-    /// organisation: every condition, its result, the paragraphs it rests on and where it was read.
+    /// The summary of a level decision (chapter 3 of the rules) for the accredited
+    /// organisation: every condition, its result and why, in the form's language, the paragraphs it
+    /// rests on and where it was read.
     public func levelSummary(_ assignment: LevelAssignment, fullName: String, iin: String?, language: FormLanguage) throws -> Rendered {
         try render(
             "level", context: LevelFormContext.make(assignment, fullName: fullName, iin: iin, language: language), language: language,
@@ -30,6 +31,9 @@ enum LevelFormContext {
                     var values = Self.reference(reference)
                     values["last"] = position == condition.references.count - 1
                     return values
+                },
+                "reasons": condition.reasons.enumerated().map { position, finding -> [String: Any] in
+                    FindingWording.context(finding, language).merging(["more": position + 1 < condition.reasons.count]) { first, _ in first }
                 },
                 "sources": condition.sources.enumerated().map { position, source -> [String: Any] in
                     [source.kind == .rankingList ? "rankingList" : source.kind.rawValue: ["reference": source.reference], "last": position == condition.sources.count - 1]

@@ -22,7 +22,7 @@ public struct FindingWording: Sendable {
     public init(directory: URL, languages: [FormLanguage] = FormLanguage.allCases) throws {
         var library = MustacheLibrary()
         for language in languages {
-            for name in ["finding.\(language.rawValue)", "activity.\(language.rawValue)"] {
+            for name in ["finding", "activity", "category", "track"].map({ "\($0).\(language.rawValue)" }) {
                 let file = directory.appendingPathComponent("\(name).mustache")
                 guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                     throw Failure(description: "the message catalogue is missing \(file.lastPathComponent)")
@@ -52,7 +52,8 @@ public struct FindingWording: Sendable {
 
     /// What an entry reads: a key for the code holding its details, each written the
     /// language's way (dates, amounts), or as a key the entry chooses its words by
-    /// (significance, the kind of document, the volume); and the provenance.
+    /// (significance, the kind of document, the volume, a category, an education); a list of
+    /// educations as keys marked `more` but for the last; and the provenance.
     public static func context(_ finding: Finding, _ language: FormLanguage) -> [String: Any] {
         var details: [String: Any] = [:]
         for (name, value) in finding.details {
@@ -66,6 +67,12 @@ public struct FindingWording: Sendable {
             case .significance(let significance): details[name] = [significance.rawValue: true]
             case .activity(let activity): details[name] = [activity.rawValue: true]
             case .volume(let volume): details[name] = [volume.rawValue: true]
+            case .level(let level): details[name] = level.description
+            case .category(let category): details[name] = [category.rawValue: true]
+            case .track(let track): details[name] = [track.rawValue: true]
+            case .tracks(let tracks):
+                details[name] = tracks.enumerated().map { position, track in [track.rawValue: true, "more": position + 1 < tracks.count] }
+            case .levelDocument(let document): details[name] = [document.rawValue: true]
             }
         }
         var context: [String: Any] = [finding.code.rawValue: details.isEmpty ? true : details]

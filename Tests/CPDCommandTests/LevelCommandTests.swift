@@ -43,7 +43,12 @@ struct LevelCommandTests {
         #expect(conditions.map { $0["status"] as? String } == ["met", "cannot-tell", "cannot-tell", "cannot-tell", "met", "met"])
         let sources = try #require(conditions[0]["sources"] as? [[String: String]])
         #expect(sources == [["kind": "register", "reference": "education[1]"]])
-        #expect(Set(conditions[0].keys) == ["condition", "status", "waived", "basis", "reason", "sources"])
+        #expect(Set(conditions[0].keys) == ["condition", "status", "waived", "basis", "reasons", "sources"])
+        // Each reason as assessment.json states a finding: its code, the English wording, the details.
+        let reasons = try #require(conditions[4]["reasons"] as? [[String: Any]])
+        #expect(reasons.map { $0["code"] as? String } == ["level-sequence-next"])
+        #expect(reasons.first?["message"] as? String == "5.2 is the step after 5.1 in post-secondary education (applied bachelor's degree)")
+        #expect(reasons.first?["details"] as? [String: String] == ["target": "5.2", "current": "5.1", "track": "post-secondary"])
     }
 
     @Test func textNamesEachConditionItsParagraphAndItsSource() throws {
@@ -52,7 +57,7 @@ struct LevelCommandTests {
         let result = try CPDProcess.run("level", "850314410007", "--target", "5.3", "--db", db, "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Qualification level 5.3 for Сапарова Жанар Ерлановна, IIN 850314410007 on 2026-11-22: NOT MET\n"))
-        #expect(result.stdout.contains("  NOT MET: Sequence of levels — paragraph 19; Appendix 5\n      only 5.2 follows 5.1\n      from register: sqfLevel\n"))
+        #expect(result.stdout.contains("  NOT MET: Sequence of levels — paragraph 19; Appendix 5\n      only 5.2 follows 5.1 in its education [level-sequence-not-next]\n      from register: sqfLevel\n"))
     }
 
     /// Paragraph 15: the ranking list decides a foreign diploma.

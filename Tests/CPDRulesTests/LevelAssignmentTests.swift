@@ -40,7 +40,12 @@ struct LevelAssignmentTests {
         #expect(decision.status == .met)
         #expect(decision.condition(.education)?.sources == [register("education[1]")])
         #expect(decision.condition(.assessmentResult)?.basis == "paragraph 12, item 2; paragraph 16")
-        #expect(decision.condition(.experience)?.reason.contains("5 from 2021-04-15 to 2026-11-22") == true)
+        #expect(decision.condition(.experience)?.reasons == [
+            Finding(.levelExperienceMet, [
+                "required": .number(4), "since": .date(date("2021-04-15")), "years": .number(5),
+                "start": .date(date("2021-04-15")), "end": .date(date("2026-11-22")),
+            ]),
+        ])
     }
 
     // MARK: 12.1 education
@@ -83,7 +88,7 @@ struct LevelAssignmentTests {
     @Test func foreignEducationWithoutARankingCannotBeTold() {
         let condition = Level(nurse { $0.education[0].origin = .foreign(ranking: nil) }).condition(.education)!
         #expect(condition.status == .cannotTell)
-        #expect(condition.reason.contains("no ranking list was given"))
+        #expect(condition.reasons.map(\.code) == [.levelEducationForeignNoList])
     }
 
     // MARK: 12.2 assessment of professional preparedness
@@ -108,11 +113,11 @@ struct LevelAssignmentTests {
         let theirs = Level.AssessmentResult(date: date("2026-10-01"), passed: true, level: level("5.2"), holder: .someoneElse("Иванова Анна"), source: file("result.jpg"))
         let condition = Level(nurse { $0.assessmentResults = [theirs] }).condition(.assessmentResult)!
         #expect(condition.status == .notMet)
-        #expect(condition.reason == "issued to Иванова Анна, not to the worker")
+        #expect(condition.reasons == [Finding(.levelIssuedToSomeoneElse, ["holder": .text("Иванова Анна")])])
         let unsure = Level.WorkFunctionsReport(date: date("2026-10-15"), issuer: .headOfUnit, level: level("5.2"), holder: .uncertain(Finding(.holderNotFound)), source: file("report.pdf"))
         let undecided = Level(nurse { $0.workFunctionsReports = [unsure] }).condition(.workFunctions)!
         #expect(undecided.status == .cannotTell)
-        #expect(undecided.reason == "whose document it is is not certain (holder-not-found)")
+        #expect(undecided.reasons == [Finding(.holderNotFound)])
     }
 
     @Test func noAssessmentResultIsNotMet() {
@@ -265,7 +270,10 @@ struct LevelAssignmentTests {
         }
         let condition = Level(application).condition(.experience)!
         #expect(condition.status == .notMet)
-        #expect(condition.reason.contains("2 years, from 2021-04-15 to 2024-04-01"))
+        #expect(condition.reasons.map(\.code) == [.levelExperienceShort])
+        let details = condition.reasons.first?.details ?? [:]
+        #expect(details["years"] == .number(2))
+        #expect(details["start"] == .date(date("2021-04-15")) && details["end"] == .date(date("2024-04-01")))
     }
 
     @Test func aTransferTheNextDayKeepsItContinuous() {

@@ -35,6 +35,58 @@ struct FindingWordingTests {
         case .creditNotComputed, .membershipStartUnknown, .tutoringStartUnknown, .authorPositionUnknown, .publicationKindUnknown,
             .quartileUnknown, .significanceUnknown, .translationWithoutOriginal, .holderNotFound, .journalNotNamed, .journalListsMissing:
             return Finding(code)
+        default: return levelExample(code)
+        }
+    }
+
+    /// A level condition's finding (`LevelAssignment`) with the details the decision gives it.
+    static func levelExample(_ code: FindingCode) -> Finding {
+        let target: FindingValue = .level(QualificationLevel("5.2")!)
+        let document: [String: FindingValue] = ["track": .track(.higher), "institution": .text("Karolinska Institutet"), "issuedOn": .date(CalendarDate("2019-06-30")!)]
+        let ranks: [String: FindingValue] = ["qs": .number(38), "arwu": .number(44), "the": .number(251)]
+        let amounts: [String: FindingValue] = ["total": .amount(Hours("212.5")!), "additionalEducation": .amount(Hours("140")!), "nonFormal": .amount(Hours("72.5")!)]
+        let asked: [String: FindingValue] = ["required": .number(4), "since": .date(CalendarDate("2021-04-15")!)]
+        let run = asked.merging(["years": .number(5), "start": .date(CalendarDate("2021-04-15")!), "end": .date(CalendarDate("2026-11-22")!)]) { a, _ in a }
+        func with(_ base: [String: FindingValue], _ more: [String: FindingValue]) -> Finding { Finding(code, base.merging(more) { a, _ in a }) }
+        switch code {
+        case .levelEducation, .levelEducationForeignNotListed, .levelEducationForeignNoList: return Finding(code, document)
+        case .levelEducationForeignRanked, .levelEducationForeignUnranked: return with(document, ranks)
+        case .levelEducationNotNursing: return Finding(code, ["track": .track(.postSecondary)])
+        case .levelEducationUnmarked: return Finding(code, ["track": .track(.postSecondary), "count": .number(2)])
+        case .levelEducationOtherTrack: return Finding(code, ["track": .track(.higher), "held": .tracks([.technicalVocational, .postSecondary])])
+        case .levelAssessmentIndefiniteCategory: return Finding(code, ["category": .category(.first)])
+        case .levelAssessmentCategoryInForce: return Finding(code, ["category": .category(.first), "expires": .date(CalendarDate("2027-03-01")!)])
+        case .levelDocumentsNotRead: return Finding(code, ["document": .levelDocument(.assessmentCertificate)])
+        case .levelIssuedToSomeoneElse: return Finding(code, ["holder": .text("Иванова Анна Петровна")])
+        case .levelDatedAfter: return Finding(code, ["dated": .date(CalendarDate("2026-11-23")!), "date": .date(CalendarDate("2026-11-22")!)])
+        case .levelOtherLevel: return Finding(code, ["level": .level(QualificationLevel("5.3")!), "target": target])
+        case .levelUndated, .levelWorkFunctionsLevelUnnamed, .levelSequenceNoCurrent, .levelExperienceNoneAsked: return Finding(code, ["target": target])
+        case .levelAssessmentPassed, .levelWorkFunctionsRegistry, .levelWorkFunctionsHeadOfUnit:
+            return Finding(code, ["target": target, "date": .date(CalendarDate("2026-10-01")!)])
+        case .levelCPDOtherCategory: return Finding(code, ["assessed": .category(.second), "target": target, "column": .category(.first)])
+        case .levelCPDOutsideWindow:
+            return Finding(code, ["confirmed": .date(CalendarDate("2021-01-10")!), "windowStart": .date(CalendarDate("2021-11-23")!), "windowEnd": .date(CalendarDate("2026-11-22")!)])
+        case .levelCPDBelow210: return Finding(code, amounts)
+        case .levelCPDColumnNotMet, .levelCPDMet: return with(amounts, ["column": .category(.first)])
+        case .levelCPDShortTotal, .levelCPDShortAdditionalEducation, .levelCPDShortNonFormal:
+            return Finding(code, ["shortfall": .amount(Hours("7.5")!), "required": .amount(Hours("150")!)])
+        case .levelSequenceInitialHeld, .levelSequenceTop: return Finding(code, ["current": .level(QualificationLevel("6.3")!)])
+        case .levelSequenceInitial: return Finding(code, ["target": .level(QualificationLevel("6.0")!), "track": .track(.higher)])
+        case .levelSequenceNursing:
+            return Finding(code, ["current": .level(QualificationLevel("4.2")!), "category": .category(.first), "track": .track(.postSecondary), "target": target])
+        case .levelSequenceIndefiniteCategory, .levelSequenceCategoryValidityUnknown: return Finding(code, ["target": target, "category": .category(.first)])
+        case .levelSequenceCategoryInForce: return Finding(code, ["target": target, "category": .category(.first), "expires": .date(CalendarDate("2027-03-01")!)])
+        case .levelSequenceCategoryExpired: return Finding(code, ["category": .category(.first), "expired": .date(CalendarDate("2020-06-30")!)])
+        case .levelSequenceNotNext: return Finding(code, ["current": .level(QualificationLevel("5.0")!), "next": .level(QualificationLevel("5.1")!)])
+        case .levelSequenceOtherTrack:
+            return Finding(code, ["target": .level(QualificationLevel("6.2")!), "current": .level(QualificationLevel("5.1")!), "next": target])
+        case .levelSequenceNext: return Finding(code, ["target": target, "current": .level(QualificationLevel("5.1")!), "track": .track(.postSecondary)])
+        case .levelExperienceObtainedUnknown: return Finding(code, ["required": .number(4)])
+        case .levelExperienceNoLabour, .levelExperienceNoWork: return Finding(code, asked)
+        case .levelExperienceMet, .levelExperienceSpecialtyUnknown, .levelExperienceRowSpecialtyUnknown: return Finding(code, run)
+        case .levelExperienceShort:
+            return with(run, ["years": .number(2), "end": .date(CalendarDate("2024-04-01")!), "eligible": .date(CalendarDate("2025-04-15")!)])
+        default: return Finding(code)
         }
     }
 
@@ -48,7 +100,8 @@ struct FindingWordingTests {
             case .amount(let amount): language.format(amount)
             case .date(let date): language.format(date)
             case .month(let year, let month): language.format(year: year, month: month)
-            case .significance, .activity, .volume: nil
+            case .level(let level): level.description
+            case .significance, .activity, .volume, .category, .track, .tracks, .levelDocument: nil
             }
         } + (finding.provenance?.text.map { [$0] } ?? [])
     }
@@ -73,6 +126,25 @@ struct FindingWordingTests {
         #expect(Set(volumes).count == VolumeKind.allCases.count)
         let kinds = ActivityKind.allCases.map { wording.message(Finding(.activityGuessed, ["activity": .activity($0)]), in: language) }
         #expect(Set(kinds).count == ActivityKind.allCases.count)
+        let target: FindingValue = .level(QualificationLevel("6.2")!)
+        let tracks = EducationTrack.allCases.map { wording.message(Finding(.levelSequenceNext, ["target": target, "current": target, "track": .track($0)]), in: language) }
+        #expect(Set(tracks).count == EducationTrack.allCases.count)
+        let categories = QualificationCategory.allCases.map { wording.message(Finding(.levelSequenceIndefiniteCategory, ["target": target, "category": .category($0)]), in: language) }
+        #expect(Set(categories).count == QualificationCategory.allCases.count)
+        let documents = LevelAssignment.DocumentKind.allCases.map { wording.message(Finding(.levelDocumentsNotRead, ["document": .levelDocument($0)]), in: language) }
+        #expect(Set(documents).count == LevelAssignment.DocumentKind.allCases.count)
+    }
+
+    /// A list of educations names each of them, and says so when there is none.
+    @Test(arguments: FormLanguage.allCases)
+    func aListOfEducationsNamesEach(language: FormLanguage) {
+        func message(_ held: [EducationTrack]) -> String {
+            wording.message(Finding(.levelEducationOtherTrack, ["track": .track(.residency), "held": .tracks(held)]), in: language)
+        }
+        func words(_ track: EducationTrack) -> String { message([track]).components(separatedBy: ": ").last! }
+        let both = message([.higher, .postSecondary])
+        #expect(both.contains(words(.higher)) && both.contains(words(.postSecondary)), "\(both)")
+        #expect(message([]) != message([.higher]))
     }
 
     /// One entry a line, each a code that exists: nothing worded twice, nothing left behind.

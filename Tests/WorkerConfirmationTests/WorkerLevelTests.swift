@@ -52,7 +52,7 @@ struct WorkerLevelTests {
         #expect(decision.condition(.assessmentResult)?.status == .met)
         #expect(decision.condition(.assessmentResult)?.sources == [LevelAssignment.Source(.document, "12_result.pdf")])
         #expect(decision.condition(.workFunctions)?.status == .notMet)
-        #expect(decision.condition(.workFunctions)?.reason == "issued to Иванова Анна Петровна, not to the worker")
+        #expect(decision.condition(.workFunctions)?.reasons == [Finding(.levelIssuedToSomeoneElse, ["holder": .text("Иванова Анна Петровна")])])
         #expect(decision.condition(.cpd)?.status == .notMet)  // no CPD evidence in the folder
     }
 }
