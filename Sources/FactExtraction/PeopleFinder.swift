@@ -45,7 +45,7 @@ enum PeopleFinder {
             }
             // A full name with its patronymic, anywhere but on a signatory's line: "Дәрігер
             // Серікбаева Айгерім Қайратқызы … тағайындалсын", "награждается Нурланова Асель Ерлановна".
-            if facts.holderName == nil, !signatories.contains(where: line.folded.contains),
+            if facts.holderName == nil, !signatories.contains { line.folded.contains(literal: $0) },
                 let name = fullName(in: line.text) ?? (line.text.split(separator: " ").count == 1 ? fullName(in: joined) : nil)
             {
                 record(name, line, confidence: 0.75, &facts)
@@ -54,13 +54,13 @@ enum PeopleFinder {
             // "Listener: Timur Akhmetov", "Learner: …": a name standing after a label of its own.
             // Which label is not known, so it recognises the worker but never refuses a document.
             if let colon = line.text.firstIndex(of: ":"), line.text[..<colon].split(separator: " ").count <= 2,
-                !signatories.contains(where: line.folded.contains),
+                !signatories.contains { line.folded.contains(literal: $0) },
                 case let value = line.text[line.text.index(after: colon)...].trimming(" "), let name = nameWords(value), name.count + 2 >= value.count
             {
                 record(name, line, confidence: ExtractedFacts.unlabelledNameConfidence, &facts)
                 continue
             }
-            if nextLineLabels.contains(where: line.folded.contains) {
+            if nextLineLabels.contains { line.folded.contains(literal: $0) } {
                 // The next lines, while they are names: one holder, or a commission's members.
                 for next in lines.dropFirst(index + 1).prefix(8) {
                     guard let name = nameWords(next.text) else { break }
