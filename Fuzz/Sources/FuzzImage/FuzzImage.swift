@@ -19,7 +19,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     guard let images = try? loadImage(path: path) else { return 0 }
     for image in images.prefix(pagesPrepared) {
-        let picture = Picture(image)
+        // The image was decoded, so leptonica is open: making its picture cannot fail.
+        let picture = try! Picture(image)
         let (straight, _) = picture.straightened()
         for quarterTurns in 1...3 { _ = straight.map { pixRotateOrth($0, Int32(quarterTurns)) } }
         _ = picture.map(pixScaleAreaMap2)
