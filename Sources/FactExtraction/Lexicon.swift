@@ -84,7 +84,6 @@ public struct Lexicon: Sendable {
 
     // MARK: Derived once, for the readers' hot paths
 
-    private(set) var activityPhrases: [ActivityKind: [Entry]] = [:]
     /// Every activity phrase, grouped by activity in the lexicon's order, and an index that finds
     /// them all in a line at once.
     private(set) var activityPhraseList: [(activity: ActivityKind, entry: Entry)] = []
@@ -98,8 +97,7 @@ public struct Lexicon: Sendable {
     private(set) var dateWords = DateWords.none
 
     private mutating func derive() {
-        activityPhrases = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0, group("activities", $0.rawValue)) })
-        activityPhraseList = ActivityKind.allCases.flatMap { activity in activityPhrases[activity, default: []].map { (activity, $0) } }
+        activityPhraseList = ActivityKind.allCases.flatMap { activity in group("activities", activity.rawValue).map { (activity, $0) } }
         activityPhraseIndex = PhraseIndex(activityPhraseList.map(\.entry.text))
         unitEntries = Dictionary(uniqueKeysWithValues: Unit.allCases.map { ($0, group("units", $0.rawValue)) })
         unitStems = unitEntries.mapValues { $0.map { QuantityFinder.tokens($0.text).filter { $0.kind != .mark }.map { String($0.text) } } }

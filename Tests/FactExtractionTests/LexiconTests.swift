@@ -35,7 +35,7 @@ struct LexiconTests {
 
     @Test func theBuiltInLexiconCoversEveryActivityAndUnit() {
         let lexicon = Lexicon.standard
-        for activity in ActivityKind.allCases { #expect(!(lexicon.activityPhrases[activity] ?? []).isEmpty, "\(activity)") }
+        for activity in ActivityKind.allCases { #expect(!lexicon.group("activities", activity.rawValue).isEmpty, "\(activity)") }
         for unit in Lexicon.Unit.allCases { #expect(!(lexicon.unitEntries[unit] ?? []).isEmpty, "\(unit)") }
         for month in 1...12 { #expect(lexicon.monthPrefixes.contains { Int($0.value) == month }) }
     }
@@ -67,7 +67,7 @@ struct LexiconTests {
 
     @Test func aZeroWeightRemovesAWording() throws {
         let lexicon = try Lexicon.standard.adding(yaml: "activities:\n  seminar:\n    семинар: 0\n", file: "local.yaml")
-        #expect(!(lexicon.activityPhrases[.seminar] ?? []).contains { $0.text == "семинар" })
+        #expect(!lexicon.group("activities", ActivityKind.seminar.rawValue).contains { $0.text == "семинар" })
     }
 
     @Test func aDirectoryOfFilesIsLaidOverTheBuiltInOnes() throws {

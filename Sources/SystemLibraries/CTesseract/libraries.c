@@ -60,28 +60,28 @@ static void *symbol(enum library library, const char *name) {
     return address;
 }
 
+// The function's address, looked up the first time and kept in `slot`.
+static void *cached(void **slot, enum library library, const char *name) {
+    void *address = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (!address) {
+        address = symbol(library, name);
+        __atomic_store_n(slot, address, __ATOMIC_RELEASE);
+    }
+    return address;
+}
+
 #define FORWARD(library, result, name, parameters, arguments)                                      \
     result name parameters {                                                                       \
-        static result(*real) parameters;                                                           \
-        result(*function) parameters = __atomic_load_n(&real, __ATOMIC_ACQUIRE);                   \
-        if (!function) {                                                                           \
-            function = (result(*) parameters)symbol(library, #name);                               \
-            __atomic_store_n(&real, function, __ATOMIC_RELEASE);                                   \
-        }                                                                                          \
-        return function arguments;                                                                 \
+        static void *real;                                                                         \
+        return ((result(*) parameters)cached(&real, library, #name)) arguments;                   \
     }
 
+// C lets no `return` carry a void call, hence a macro of its own.
 #define FORWARD_VOID(library, name, parameters, arguments)                                         \
     void name parameters {                                                                         \
-        static void(*real) parameters;                                                             \
-        void(*function) parameters = __atomic_load_n(&real, __ATOMIC_ACQUIRE);                     \
-        if (!function) {                                                                           \
-            function = (void(*) parameters)symbol(library, #name);                                 \
-            __atomic_store_n(&real, function, __ATOMIC_RELEASE);                                   \
-        }                                                                                          \
-        function arguments;                                                                        \
+        static void *real;                                                                         \
+        ((void(*) parameters)cached(&real, library, #name)) arguments;                            \
     }
-
 
 // Tesseract
 FORWARD_VOID(tesseract, TessBaseAPIClear, (TessBaseAPI *handle), (handle))

@@ -4,7 +4,7 @@
 // Tesseract's and Leptonica's C interfaces, as their headers declare them. The libraries are
 // not linked: `libraries.c` opens them the first time a page is recognised or an image decoded,
 // so a run that reads only text PDFs and XML never loads them (nor the network and crypto
-// libraries tesseract brings along), and starts in a fraction of the time.
+// libraries tesseract brings along): a start costs about a third less.
 #include <tesseract/capi.h>
 #include <leptonica/allheaders.h>
 
