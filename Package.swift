@@ -98,15 +98,17 @@ let package = Package(
         .target(
             name: "Watch",
             dependencies: [
-                "CGLib", "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "WorkerConfirmation",
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                "CGLib", "CPDReport", "CPDRules", "Confirmation", "Forms", "Intake", "PersonNames", "SharedDatabase",
+                "WorkerConfirmation", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]),
+        // Schema changes to the SQLite file the watch and the register share, one process at a time.
+        .target(name: "SharedDatabase", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // The professional register (order ҚР ДСМ-253/2020): workers, changes, assessments,
         // expiring certificates, reports; SQLite through GRDB. Also reads the register extract
         // (workers by IIN) the confirmation commands take.
         .target(
             name: "ProfessionalRegister",
-            dependencies: ["CPDRules", "CSVRows", "XMLRecords", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CPDRules", "CSVRows", "SharedDatabase", "XMLRecords", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"],
             resources: [.copy("professional-register-1.xsd")]),
         // Assessments and the rules table as JSON and as text for a person.

@@ -8,6 +8,7 @@ import Intake
 import Logging
 import OCR
 import PersonNames
+import Synchronization
 import Watch
 import Wording
 import WorkerConfirmation
@@ -68,6 +69,16 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Caught from the first moment: a stop asked for while the watch starts up (systemd, an
+        // operator) ends it as cleanly as one asked for later.
+        let stopRequest = StopRequest()
+        let signals = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler { stopRequest.request() }
+            source.resume()
+            return source
+        }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = debug ? .debug : .info
@@ -126,13 +137,7 @@ struct WatchCommand: AsyncParsableCommand {
             ocr: pool)
         let daemon = WatchDaemon(
             options: options, store: store, intake: intake, forms: forms, register: register, settings: settings, pseudonyms: pseudonyms)
-        let signals = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler { daemon.stop() }
-            source.resume()
-            return source
-        }
+        stopRequest.whenRequested { daemon.stop() }
         do {
             try await daemon.run()
         } catch let failure as WorkerDirectory.Failure {
@@ -142,6 +147,28 @@ struct WatchCommand: AsyncParsableCommand {
             throw error
         }
         withExtendedLifetime((signals, lock)) {}
+    }
+}
+
+/// A stop asked for by a signal, remembered until there is something to stop.
+private final class StopRequest: Sendable {
+    private let state = Mutex<(requested: Bool, action: (@Sendable () -> Void)?)>((false, nil))
+
+    func request() {
+        let action = state.withLock { state in
+            state.requested = true
+            return state.action
+        }
+        action?()
+    }
+
+    /// Runs `action` at the request, or now if it was already made.
+    func whenRequested(_ action: @escaping @Sendable () -> Void) {
+        let requested = state.withLock { state in
+            state.action = action
+            return state.requested
+        }
+        if requested { action() }
     }
 }
 

@@ -1,6 +1,7 @@
 import CPDRules
 import Foundation
 import GRDB
+import SharedDatabase
 
 /// The professional register (order ҚР ДСМ-253/2020): healthcare workers, every change to their
 /// records, their CPD assessments, and the questions paragraph 14 asks of it. One SQLite file,
@@ -11,20 +12,9 @@ public final class ProfessionalRegister: Sendable {
     /// Opens the register at `path`, creating it (and its folder) readable by its owner only, and
     /// brings its tables up to date.
     public init(path: String) throws(RegisterStoreError) {
-        let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            var configuration = Configuration()
-            // `cpd watch` may hold the database for a moment.
-            configuration.busyMode = .timeout(10)
-            // Created by SQLite under a umask, never opened by other descriptors: closing one
-            // would drop SQLite's POSIX locks on the file, and with them the journal's safety.
-            // SQLite gives its journal files the database's own mode.
-            let previous = umask(0o077)
-            defer { umask(previous) }
-            database = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(database)
+            database = try SharedDatabase.open(path: path)
+            try Schema.migrations.apply(to: database)
         } catch let error as RegisterStoreError {
             throw error
         } catch {
@@ -36,7 +26,7 @@ public final class ProfessionalRegister: Sendable {
     public init() throws(RegisterStoreError) {
         do {
             database = try DatabaseQueue()
-            try Schema.migrator.migrate(database)
+            try Schema.migrations.apply(to: database)
         } catch {
             throw .cannotOpen(path: ":memory:", reason: "\(error)")
         }

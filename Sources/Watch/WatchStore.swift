@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SharedDatabase
 import Confirmation
 import Intake
 
@@ -12,22 +13,8 @@ public final class WatchStore: Sendable {
 
     /// Opens (creating it, readable by its owner only) the database at `path`.
     public init(path: String) throws {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        database = try Self.ownerOnly { try DatabasePool(path: path, configuration: configuration) }
-        try Self.migrator.migrate(database)
-    }
-
-    /// Runs `body` with a umask that lets SQLite create the database, and its -wal and -shm,
-    /// readable by their owner only. Nothing but SQLite may open the file: closing any other
-    /// descriptor of it drops the process's POSIX locks, and another process closing the
-    /// database would then take itself for the last user and delete the journal.
-    static func ownerOnly<T>(_ body: () throws -> T) rethrows -> T {
-        let previous = umask(0o077)
-        defer { umask(previous) }
-        return try body()
+        database = try SharedDatabase.open(path: path)
+        try Self.migrations.apply(to: database)
     }
 
     /// Fails at once, rather than at the first change, when the database cannot be written.
@@ -42,9 +29,9 @@ public final class WatchStore: Sendable {
         return [.SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN].contains(error.resultCode)
     }
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("watch-v1") { db in
+    static var migrations: SchemaMigrations {
+        var migrations = SchemaMigrations()
+        migrations.register("watch-v1") { db in
             try db.create(table: "watchedFile") { table in
                 table.column("path", .text).primaryKey()
                 table.column("worker", .text).notNull().indexed()
@@ -73,21 +60,21 @@ public final class WatchStore: Sendable {
                 table.column("note", .text)
             }
         }
-        migrator.registerMigration("watch-v2") { db in
+        migrations.register("watch-v2") { db in
             // Folders of the inbox the watch does not take, or holds as they were, and why.
             try db.create(table: "inboxProblem") { table in
                 table.column("name", .text).primaryKey()
                 table.column("reason", .text).notNull()
             }
         }
-        migrator.registerMigration("watch-v3") { db in
+        migrations.register("watch-v3") { db in
             // Which reader made the stored readings, so a new one reads every file again.
             try db.create(table: "setting") { table in
                 table.column("key", .text).primaryKey()
                 table.column("value", .text).notNull()
             }
         }
-        return migrator
+        return migrations
     }
 
     /// Keeps the stored readings when `reader` made them; otherwise forgets them all, so every file

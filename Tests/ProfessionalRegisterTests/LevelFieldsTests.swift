@@ -101,7 +101,7 @@ struct LevelFieldsTests {
         defer { try? FileManager.default.removeItem(at: file) }
         do {
             let queue = try DatabaseQueue(path: file.path)
-            try Schema.migrator.migrate(queue, upTo: "register-v1")
+            try Schema.migrations.apply(to: queue, upTo: "register-v1")
             try queue.write { db in
                 try db.execute(sql: "INSERT INTO worker (iin, surname, firstName, sqfLevel) VALUES ('850314410007', 'Сапарова', 'Жанар', '5.1')")
                 try db.execute(sql: "INSERT INTO education (workerIIN, ordinal, document) VALUES ('850314410007', 1, 'диплом')")

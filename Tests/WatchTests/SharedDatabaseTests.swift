@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The watch shares its database with `cpd status` and `cpd register`, and with nobody else's
@@ -52,6 +53,23 @@ extension WatchProcessTests {
         #expect(after.first?["files"] as? Int == 2 && after.first?["pending"] as? Int == 0, "what the watch wrote is in the database after kill -9")
         let assessed = try #require(after.first?["lastAssessed"] as? String)
         #expect(ISO8601DateFormatter().date(from: assessed) != nil, "\(assessed) is ISO 8601")
+    }
+
+    /// systemd may stop the service while it still waits for its database (a register import
+    /// holding it): SIGTERM then is a clean stop too, not a death by signal.
+    @Test func aStopAskedForWhileTheWatchStartsIsACleanExit() async throws {
+        _ = try run(["status", "--db", workspace.database.path])
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: workspace.database.path, configuration: configuration)
+        try await holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        let daemon = try start()
+        try await Task.sleep(for: .milliseconds(500))
+        kill(daemon.processIdentifier, SIGTERM)
+        try await Task.sleep(for: .milliseconds(200))
+        try await holder.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
+        daemon.waitUntilExit()
+        #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
     }
 
     @Test func aSecondWatchOnTheSameDatabaseSaysWhoHoldsItAndExits75() async throws {

@@ -1,5 +1,6 @@
 import CPDRules
 import GRDB
+import SharedDatabase
 
 /// The register's tables, one named migration per version; a database is brought up to date
 /// when it is opened. A migration, once released, is never edited: a change is a new one.
@@ -10,9 +11,9 @@ import GRDB
 /// main's other tables.
 enum Schema {
     /// Identifiers share `grdb_migrations` with `cpd watch`'s (`watch-v1`) in the same file.
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("register-v1") { db in
+    static let migrations: SchemaMigrations = {
+        var migrations = SchemaMigrations()
+        migrations.register("register-v1") { db in
             try db.create(table: "worker") { t in
                 t.primaryKey("iin", .text)
                 t.column("surname", .text).notNull()
@@ -77,7 +78,7 @@ enum Schema {
         }
         // Lengths of service, free text before, are years, months and days in ISO 8601
         // (`P18Y2M15D`). A text that does not read as one is cleared, and the change history keeps it.
-        migrator.registerMigration("register-v2-service-lengths") { db in
+        migrations.register("register-v2-service-lengths") { db in
             let now = Change.now()
             for column in ["totalService", "specialtyService"] {
                 let rows = try Row.fetchAll(db, sql: "SELECT iin, \(column) FROM worker WHERE \(column) IS NOT NULL")
@@ -94,7 +95,7 @@ enum Schema {
         }
         // Chapter 3 of order ҚР ДСМ-283/2020: the category certificate, the level applied for,
         // each education's track and country, and the specialty of each job.
-        migrator.registerMigration("register-v3-qualification-levels") { db in
+        migrations.register("register-v3-qualification-levels") { db in
             for column in ["categoryCertificateNumber", "categoryCertificateIssuedOn", "categoryCertificateExpiresOn", "targetLevel"] {
                 try db.alter(table: "worker") { t in t.add(column: column, .text) }
             }
@@ -104,7 +105,7 @@ enum Schema {
             }
             try db.alter(table: "employment") { t in t.add(column: "specialty", .text) }
         }
-        return migrator
+        return migrations
     }()
 
     /// `certificate.expiresOn` → `certificateExpiresOn`.
