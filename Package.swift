@@ -37,6 +37,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: systemLibraries + [
         // The law as code: criteria, windows, thresholds, levels. Pure Swift, no I/O.
@@ -76,7 +79,7 @@ let package = Package(
         // A worker's folder assessed: the intake's records decided under the rules and Appendix 3.
         .target(name: "Confirmation", dependencies: ["CPDRules", "Intake", "PersonNames"]),
         // The templates of the forms, the single source of their wording (folder Templates/).
-        .target(name: "FormTemplates", path: "Templates", resources: [.copy("forms")]),
+        .target(name: "FormTemplates", path: "Templates", resources: [.copy("forms"), .copy("review")]),
         // The languages of the outputs and the message catalogue that words findings in each.
         .target(
             name: "Wording",
@@ -113,13 +116,26 @@ let package = Package(
             resources: [.copy("professional-register-1.xsd")]),
         // Assessments and the rules table as JSON and as text for a person.
         .target(name: "CPDReport", dependencies: ["CPDRules", "FactExtraction", "Intake", "Wording"]),
+        // The officer's web workspace (`cpd serve`): accounts, sessions, pages over the watch's and
+        // the register's database (Hummingbird).
+        .target(
+            name: "ReviewWorkspace",
+            dependencies: [
+                "CPDRules", "Confirmation", "FormTemplates", "Forms", "Intake", "ProfessionalRegister", "SharedDatabase", "Watch",
+                "WorkerConfirmation", "Wording",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         // The `cpd` subcommands; the executable target only calls `main()`.
         .target(
             name: "CPDCommand",
             dependencies: [
                 "CPDRules", "CPDActivityFile", "CPDReport", "Confirmation", "FactExtraction", "Forms", "Intake", "JournalLists", "OCR", "PersonNames",
-                "ProfessionalRegister", "Watch", "WorkerConfirmation", "Wording",
+                "ProfessionalRegister", "ReviewWorkspace", "Watch", "WorkerConfirmation", "Wording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand", "Rasterization"]),
@@ -162,6 +178,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords", "CPDRules"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ReviewWorkspaceTests",
+            dependencies: [
+                "ReviewWorkspace", "CPDRules", "FormTemplates", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation",
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",

@@ -12,7 +12,7 @@ public struct CPD: AsyncParsableCommand {
             confirmation window, and the Appendix 3 minimums for the target qualification category.
             """,
         version: "0.1.0",
-        subcommands: [Rules.self, Extract.self, Assess.self, Confirm.self, LevelCommand.self, WatchCommand.self, Status.self, RegisterCommand.self])
+        subcommands: [Rules.self, Extract.self, Assess.self, Confirm.self, LevelCommand.self, WatchCommand.self, Status.self, RegisterCommand.self, Serve.self, UserCommand.self])
 
     public init() {}
 

@@ -56,7 +56,7 @@ enum FormContext {
             var entry: [String: Any] = [
                 "index": index + 1,
                 "file": document.record.file.split(separator: "/").last.map(String.init) ?? document.record.file,
-                "reasons": document.item.outcome.refusals.map { reason($0, language) },
+                "reasons": document.item.outcome.refusals.map { FindingWording.context($0, language) },
                 "paragraphs": Set(document.item.outcome.refusals.map(\.paragraph)).sorted().map(String.init).joined(separator: ", "),
             ]
             if let activity = document.item.evidence?.activity ?? document.record.activity { entry["activity"] = [activity.rawValue: true] }
@@ -118,32 +118,5 @@ enum FormContext {
             context[name] = ["count": "\(count)", language.pluralCategory(count): true, "more": position + 1 < shown.count]
         }
         return context
-    }
-
-    /// One refusal as the reason partials read it: a key for its code, holding its details with
-    /// dates written the form's way.
-    static func reason(_ refusal: Refusal, _ language: FormLanguage) -> [String: Any] {
-        var details: [String: Any] = [:]
-        for (key, value) in refusal.details {
-            details[key] = CalendarDate(value).map(language.format) ?? value
-        }
-        let key: String
-        switch refusal.reason {
-        case .outsidePeriod: key = "outsidePeriod"
-        case .needsNotarizedTranslation: key = "needsTranslation"
-        case .authorPosition:
-            key = "authorPosition"
-            details["firstOnly"] = refusal.details["limit"] == "1"
-        case .holderMismatch: key = "holderMismatch"
-        case .duplicate: key = "duplicate"
-        case .missingVolume:
-            key = "missingVolume"
-            if let volume = refusal.details["volume"] { details[volume] = true }
-        case .unreadable:
-            key = "unreadable"
-            if let cause = refusal.details["cause"] { details[cause] = true }
-        case .unrecognized: key = "unrecognized"
-        }
-        return [key: details.isEmpty ? true : details]
     }
 }

@@ -16,7 +16,7 @@ public enum FileDigest {
         return String(cString: g_checksum_get_string(checksum))
     }
 
-    static func sha256(of data: Data) -> String {
+    public static func sha256(of data: Data) -> String {
         data.withUnsafeBytes { buffer in
             let digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256, buffer.bindMemory(to: UInt8.self).baseAddress, gsize(buffer.count))!
             defer { g_free(digest) }

@@ -288,7 +288,9 @@ public final class WatchDaemon: Sendable {
             let assessed = confirmed.assessment
             try store.assessed(
                 worker: folder, at: now, meets: assessed.assessment.meetsCPDRequirements,
-                total: assessed.assessment.totals.total.description, note: nil)
+                total: assessed.assessment.totals.total.description, note: nil,
+                review: assessed.documents.count { $0.item.outcome.decision == .review },
+                refused: assessed.documents.count { $0.item.outcome.decision == .refused })
             logger.info("forms rewritten", metadata: [
                 "worker": "\(pseudonyms.name(folder))", "documents": "\(assessed.documents.count)",
                 "meets": "\(assessed.assessment.meetsCPDRequirements)",

@@ -74,6 +74,14 @@ public final class WatchStore: Sendable {
                 table.column("value", .text).notNull()
             }
         }
+        migrations.register("watch-v4") { db in
+            // How many documents of the last assessment wait for review or were refused: what
+            // the workspace's list of workers sorts by.
+            try db.alter(table: "workerState") { table in
+                table.add(column: "reviewCount", .integer)
+                table.add(column: "refusedCount", .integer)
+            }
+        }
         return migrations
     }
 
@@ -160,6 +168,24 @@ public final class WatchStore: Sendable {
                 changed = true
             }
             if changed { try markDirty(worker, db) }
+        }
+    }
+
+    /// How many files each worker has, and of them how many wait to be read or could not be: in
+    /// one query, for a list of thousands of workers.
+    public func fileCounts() throws -> [String: (files: Int, pending: Int, failed: Int)] {
+        try database.read { db in
+            var counts: [String: (files: Int, pending: Int, failed: Int)] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT worker, COUNT(*) AS files, SUM(status = 'pending') AS pending, SUM(status = 'failed') AS failed
+                    FROM watchedFile GROUP BY worker
+                    """)
+            {
+                counts[row["worker"]] = (row["files"], row["pending"], row["failed"])
+            }
+            return counts
         }
     }
 
@@ -281,6 +307,8 @@ public final class WatchStore: Sendable {
         public var meets: Bool?
         public var total: String?
         public var note: String?
+        public var reviewCount: Int?
+        public var refusedCount: Int?
     }
 
     private func markDirty(_ worker: String, _ db: Database) throws {
@@ -302,15 +330,16 @@ public final class WatchStore: Sendable {
         }
     }
 
-    /// The worker's forms are up to date with its files as of `at`.
-    public func assessed(worker: String, at: Double, meets: Bool?, total: String?, note: String?) throws {
+    /// The worker's forms are up to date with its files as of `at`; `review` and `refused` count
+    /// the assessment's documents of each decision.
+    public func assessed(worker: String, at: Double, meets: Bool?, total: String?, note: String?, review: Int? = nil, refused: Int? = nil) throws {
         try database.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO workerState (worker, dirty, lastAssessed, meets, total, note) VALUES (?, 0, ?, ?, ?, ?)
+                    INSERT INTO workerState (worker, dirty, lastAssessed, meets, total, note, reviewCount, refusedCount) VALUES (?, 0, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(worker) DO UPDATE SET dirty = 0, lastAssessed = excluded.lastAssessed, meets = excluded.meets,
-                    total = excluded.total, note = excluded.note
-                    """, arguments: [worker, at, meets, total, note])
+                    total = excluded.total, note = excluded.note, reviewCount = excluded.reviewCount, refusedCount = excluded.refusedCount
+                    """, arguments: [worker, at, meets, total, note, review, refused])
         }
     }
 

@@ -22,7 +22,7 @@ public struct FindingWording: Sendable {
     public init(directory: URL, languages: [FormLanguage] = FormLanguage.allCases) throws {
         var library = MustacheLibrary()
         for language in languages {
-            for name in ["finding", "activity", "category", "track"].map({ "\($0).\(language.rawValue)" }) {
+            for name in ["finding", "reason", "activity", "category", "track"].map({ "\($0).\(language.rawValue)" }) {
                 let file = directory.appendingPathComponent("\(name).mustache")
                 guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                     throw Failure(description: "the message catalogue is missing \(file.lastPathComponent)")
@@ -48,6 +48,49 @@ public struct FindingWording: Sendable {
     public func message(_ finding: Finding, in language: FormLanguage) -> String {
         (library.render(Self.context(finding, language), withTemplate: "finding.\(language.rawValue)") ?? "")
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A refusal's reason in `language`, as plain text: the words the refusal notice gives it.
+    public func message(_ refusal: Refusal, in language: FormLanguage) -> String {
+        (library.render(Self.context(refusal, language), withTemplate: "reason.\(language.rawValue)") ?? "")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The name of a kind of activity in `language`.
+    public func name(of activity: ActivityKind, in language: FormLanguage) -> String {
+        library.render(["activity": [activity.rawValue: true]], withTemplate: "activity.\(language.rawValue)") ?? activity.rawValue
+    }
+
+    /// The name of a qualification category in `language`.
+    public func name(of category: QualificationCategory, in language: FormLanguage) -> String {
+        library.render([category.rawValue: true], withTemplate: "category.\(language.rawValue)") ?? category.rawValue
+    }
+
+    /// One refusal as the reason partials read it: a key for its code, holding its details with
+    /// dates written the language's way.
+    public static func context(_ refusal: Refusal, _ language: FormLanguage) -> [String: Any] {
+        var details: [String: Any] = [:]
+        for (key, value) in refusal.details {
+            details[key] = CalendarDate(value).map(language.format) ?? value
+        }
+        let key: String
+        switch refusal.reason {
+        case .outsidePeriod: key = "outsidePeriod"
+        case .needsNotarizedTranslation: key = "needsTranslation"
+        case .authorPosition:
+            key = "authorPosition"
+            details["firstOnly"] = refusal.details["limit"] == "1"
+        case .holderMismatch: key = "holderMismatch"
+        case .duplicate: key = "duplicate"
+        case .missingVolume:
+            key = "missingVolume"
+            if let volume = refusal.details["volume"] { details[volume] = true }
+        case .unreadable:
+            key = "unreadable"
+            if let cause = refusal.details["cause"] { details[cause] = true }
+        case .unrecognized: key = "unrecognized"
+        }
+        return [key: details.isEmpty ? true : details]
     }
 
     /// What an entry reads: a key for the code holding its details, each written the

@@ -1,0 +1,155 @@
+import Confirmation
+import CPDRules
+import Foundation
+import Intake
+import ProfessionalRegister
+import Watch
+import WorkerConfirmation
+import Wording
+
+/// What each page's template is given: plain dictionaries of words and figures, every word in the
+/// page's language, every figure exact.
+extension Pages {
+    /// Appendix 3 for `category` as three bars: additional education, non-formal education and
+    /// competences, and the total, each against its threshold.
+    func bars(_ totals: Totals?, category: QualificationCategory?, _ language: FormLanguage) -> [[String: Any]] {
+        guard let category, let requirements = CPDRequirements.forCategory(category) else { return [] }
+        let achieved = totals ?? Totals()
+        return [
+            ("bar.additional", achieved.additionalEducation, requirements.additionalEducation),
+            ("bar.nonFormal", achieved.nonFormalAndCompetences, requirements.nonFormalAndCompetences),
+            ("bar.total", achieved.total, requirements.total),
+        ].map { key, achieved, required in
+            // The meter's scale: the threshold, or what was achieved when that is more.
+            let scale = max(achieved, required)
+            return [
+                "label": word(key, language), "achieved": language.format(achieved), "required": language.format(required),
+                "value": achieved.description, "max": (scale == .zero ? CreditUnits(1) : scale).description,
+                "low": required.description, "met": achieved >= required,
+            ]
+        }
+    }
+
+    /// Which workers the list shows.
+    enum WorkerFilter: String, CaseIterable {
+        case attention, all, review, failed, blocked, notMet
+
+        func admits(_ row: WorkspaceData.WorkerRow) -> Bool {
+            switch self {
+            case .all: true
+            case .attention: row.urgency < 6
+            case .review: row.review > 0
+            case .failed: row.failed > 0
+            case .blocked: row.blocked
+            case .notMet: row.entry.latestAssessment?.meetsRequirements == false
+            }
+        }
+    }
+
+    func workersContext(_ rows: [WorkspaceData.WorkerRow], query: String, filter: WorkerFilter, _ language: FormLanguage) -> [String: Any] {
+        let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
+        let shown = rows.filter { row in
+            filter.admits(row) && (needle.isEmpty || row.entry.iin.digits.hasPrefix(needle) || row.entry.fullName.lowercased().contains(needle))
+        }
+        return [
+            "query": query, "total": rows.count, "shown": shown.count, "hasRows": !shown.isEmpty,
+            "filters": WorkerFilter.allCases.map { ["value": $0.rawValue, "label": word("workers.filter.\($0.rawValue)", language), "selected": $0 == filter] },
+            "rows": shown.map { row -> [String: Any] in
+                [
+                    "iin": row.entry.iin.digits, "name": row.entry.fullName,
+                    "category": row.entry.targetCategory.map { wording.name(of: $0, in: language) } ?? "",
+                    "files": row.files, "pending": row.pending, "failed": row.failed, "review": row.review, "refused": row.refused,
+                    "blocked": row.blocked, "upToDate": row.upToDate, "hasForms": row.state?.lastAssessed != nil,
+                    "bars": bars(row.entry.latestAssessment?.totals, category: row.entry.targetCategory, language),
+                ]
+            },
+        ]
+    }
+
+    func workerContext(_ detail: WorkspaceData.WorkerDetail, _ language: FormLanguage) -> [String: Any] {
+        let record = detail.record
+        let iin = record.iin.digits
+        var context: [String: Any] = [
+            "iin": iin, "name": record.fullName,
+            "category": record.targetCategory.map { wording.name(of: $0, in: language) } ?? "",
+            "record": ["placeOfWork": record.placeOfWork ?? "", "position": record.position ?? ""],
+            "forms": detail.forms.map { ["name": $0, "pdf": $0.hasSuffix(".pdf")] }, "hasForms": !detail.forms.isEmpty,
+        ]
+        if let stop = detail.stop { context["stop"] = stopMessage(stop, language) }
+        let failures = detail.files.filter { $0.status == .failed }
+        context["hasFailures"] = !failures.isEmpty
+        context["failures"] = failures.map { ["file": URL(fileURLWithPath: $0.path).lastPathComponent, "error": $0.error ?? ""] }
+        if let assessed = detail.assessment {
+            context["hasAssessment"] = true
+            context["asOf"] = language.format(assessed.assessment.confirmationDate)
+            context["bars"] = bars(assessed.assessment.totals, category: assessed.assessment.targetCategory, language)
+            context["documents"] = assessed.documents.enumerated().map { index, document in documentContext(document, index: index + 1, language) }
+            context["hasDocuments"] = !assessed.documents.isEmpty
+        }
+        context["history"] = detail.history.reversed().map { kept -> [String: Any] in
+            [
+                "date": language.format(kept.confirmationDate), "category": wording.name(of: kept.targetCategory, in: language),
+                "additional": language.format(kept.totals.additionalEducation), "nonFormal": language.format(kept.totals.nonFormalAndCompetences),
+                "total": language.format(kept.totals.total), "met": kept.meetsRequirements,
+            ]
+        }
+        context["hasHistory"] = !detail.history.isEmpty
+        return context
+    }
+
+    func documentContext(_ document: FolderAssessment.Document, index: Int, _ language: FormLanguage) -> [String: Any] {
+        let outcome = document.item.outcome
+        var explanations: [String]
+        switch outcome.decision {
+        case .accepted: explanations = [outcome.calculation]
+        case .refused: explanations = outcome.refusals.map { wording.message($0, in: language) }
+        case .review: explanations = outcome.findings.map { wording.message($0, in: language) }
+        }
+        explanations += document.record.errors.map(\.description)
+        var context: [String: Any] = [
+            "index": index, "file": URL(fileURLWithPath: document.record.file).lastPathComponent,
+            "decision": outcome.decision.rawValue, "decisionWord": word("decision.\(outcome.decision.rawValue)", language),
+            "cu": language.format(outcome.creditUnits), "explanations": explanations, "sha256": document.record.sha256,
+        ]
+        if let item = document.record.item { context["item"] = item }
+        if let activity = document.item.evidence?.activity ?? document.record.activity { context["activity"] = wording.name(of: activity, in: language) }
+        if let criterion = document.item.criterion?.number { context["criterion"] = criterion }
+        return context
+    }
+
+    func stopMessage(_ stop: WorkerConfirmation.Stop, _ language: FormLanguage) -> String {
+        switch stop {
+        case .noWorker: word("stop.noWorker", language)
+        case .notInRegister: word("stop.notInRegister", language)
+        case .blocked(let since): word("stop.blocked", language) + " " + language.format(since)
+        case .noTargetCategory: word("stop.noTargetCategory", language)
+        }
+    }
+
+    func recordContext(_ record: Worker, changes: [Change], _ language: FormLanguage) -> [String: Any] {
+        var fields: [(String, String?)] = [
+            ("record.placeOfWork", record.placeOfWork), ("record.position", record.position), ("record.specialty", record.specialty),
+            ("col.category", record.targetCategory.map { wording.name(of: $0, in: language) }),
+            ("record.category", record.qualificationCategory.map { wording.name(of: $0, in: language) }),
+            ("record.sqfLevel", record.sqfLevel?.description),
+        ]
+        if let number = record.certificate.number {
+            fields.append(("record.certificate", number + (record.certificate.expiresOn.map { ", \(word("record.expires", language)) \(language.format($0))" } ?? "")))
+        }
+        return [
+            "iin": record.iin.digits, "name": record.fullName,
+            "fields": fields.compactMap { key, value in value.map { ["label": word(key, language), "value": $0] } },
+            "changes": changes.reversed().map {
+                ["when": $0.changedAt, "field": $0.field ?? "", "old": $0.oldValue ?? "", "new": $0.newValue ?? "", "by": $0.changedBy]
+            },
+        ]
+    }
+
+    /// A register list: the workers, and a column or two of why they are on it.
+    func listContext(heading: String, columns: [String], rows: [(iin: IIN, name: String, cells: [String])]) -> [String: Any] {
+        [
+            "heading": heading, "columns": columns, "hasRows": !rows.isEmpty,
+            "rows": rows.map { ["iin": $0.iin.digits, "name": $0.name, "cells": $0.cells] },
+        ]
+    }
+}

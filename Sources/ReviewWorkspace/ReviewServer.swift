@@ -1,0 +1,245 @@
+import CPDRules
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+import ProfessionalRegister
+import SharedDatabase
+import Watch
+import WorkerConfirmation
+import Wording
+
+/// `cpd serve`: the officer's workspace over the database the watch and the register share.
+/// Every page is rendered on the server from its template; the only client code a page could
+/// load is the workspace's own, and none is needed yet.
+public struct ReviewServer: Sendable {
+    public struct Configuration: Sendable {
+        /// The shared SQLite database (`cpd watch --db`, `cpd register --db`).
+        public var database: String
+        /// Where the watch writes the forms (`cpd watch --out`).
+        public var output: URL
+        /// The confirmation's settings, as the watch runs it (the date, the readings).
+        public var settings = WorkerConfirmation.Settings()
+        /// Cookies marked Secure: when the workspace is served over TLS (behind a proxy).
+        public var secureCookies = false
+        /// bcrypt's cost for passwords set through the workspace's accounts.
+        public var passwordCost: UInt8 = 12
+        public var now: @Sendable () -> Date = Date.init
+
+        public init(database: String, output: URL) {
+            self.database = database
+            self.output = output
+        }
+    }
+
+    let configuration: Configuration
+    let accounts: Accounts
+    let data: WorkspaceData
+    let pages: Pages
+    let throttle = LoginThrottle()
+
+    public init(configuration: Configuration) throws {
+        self.configuration = configuration
+        let database = try SharedDatabase.open(path: configuration.database)
+        accounts = try Accounts(database: database, cost: configuration.passwordCost, now: configuration.now)
+        let register = try ProfessionalRegister(path: configuration.database)
+        let directory = try WorkerDirectory.database(configuration.database)
+        data = WorkspaceData(
+            register: register, watch: try WatchStore(path: configuration.database),
+            confirmation: WorkerConfirmation(register: directory, settings: configuration.settings), output: configuration.output)
+        pages = try Pages()
+    }
+
+    /// The day the pages judge by: the configured confirmation date, or today.
+    var today: CalendarDate { configuration.settings.confirmationDate ?? CalendarDate(localDay: configuration.now()) }
+
+    // MARK: Routes
+
+    public func router() -> Router<ReviewContext> {
+        let router = Router(context: ReviewContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SessionLoader(accounts: accounts))
+        router.get("/static/review.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
+        }
+        router.get("/login") { request, context in try signInPage(request, context) }
+        router.post("/login") { request, context in try await signIn(request, context) }
+
+        let signedIn = router.group().add(middleware: RequireSession())
+        signedIn.post("/logout") { request, context in try await signOut(request, context) }
+        signedIn.get("/") { request, context in try workersPage(request, context) }
+        signedIn.get("/workers/:iin") { request, context in try workerPage(request, context) }
+        signedIn.get("/workers/:iin/forms/:name") { request, context in try form(request, context) }
+        signedIn.get("/register/workers/:iin") { request, context in try recordPage(request, context) }
+        signedIn.get("/register/:list") { request, context in try registerList(request, context) }
+        return router
+    }
+
+    /// The server on `host:port` (loopback unless told otherwise).
+    public func application(host: String = "127.0.0.1", port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+    }
+
+    // MARK: Pages
+
+    func html(_ page: String, title: String, _ context: [String: Any], _ request: Request, _ requestContext: ReviewContext, status: HTTPResponse.Status = .ok, csrf: String? = nil) throws -> Response {
+        let chrome = Pages.Chrome(
+            language: requestContext.language, account: requestContext.session?.account,
+            csrfToken: csrf ?? requestContext.session?.csrfToken, path: Self.pathWithoutLanguage(request))
+        let body = try pages.render(page, title: title, context: context, chrome: chrome)
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    func errorPage(_ status: HTTPResponse.Status, _ key: String, _ request: Request, _ context: ReviewContext) throws -> Response {
+        let message = pages.word(key, context.language)
+        return try html("error", title: message, ["message": message], request, context, status: status)
+    }
+
+    /// The request's path and query, less `lang`, for the language links.
+    static func pathWithoutLanguage(_ request: Request) -> String {
+        let uri = request.uri
+        let query = uri.queryParameters.filter { $0.key != "lang" }
+            .map { "\(Self.formEncoded(String($0.key)))=\(Self.formEncoded(String($0.value)))" }.joined(separator: "&")
+        return uri.path + (query.isEmpty ? "" : "?" + query)
+    }
+
+    static func formEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+    }
+
+    func workersPage(_ request: Request, _ context: ReviewContext) throws -> Response {
+        let query = request.uri.queryParameters.get("q") ?? ""
+        let filter = request.uri.queryParameters.get("show").flatMap(Pages.WorkerFilter.init(rawValue:)) ?? .attention
+        let rows = try data.workers(on: today)
+        return try html("workers", title: pages.word("workers.title", context.language),
+                        pages.workersContext(rows, query: query, filter: filter, context.language), request, context)
+    }
+
+    /// The IIN of the path, when it is one; a 404 otherwise, before anything is looked up.
+    func iin(_ context: ReviewContext) throws -> IIN {
+        guard let text = context.parameters.get("iin"), let iin = try? IIN(text) else { throw HTTPError(.notFound) }
+        return iin
+    }
+
+    func workerPage(_ request: Request, _ context: ReviewContext) throws -> Response {
+        guard let detail = try data.worker(try iin(context)) else { return try errorPage(.notFound, "error.notFound", request, context) }
+        return try html("worker", title: detail.record.fullName, pages.workerContext(detail, context.language), request, context)
+    }
+
+    /// A form of the worker's output folder, by a name from a fixed list: nothing of the request
+    /// reaches the file system but a checked IIN and one of those names.
+    func form(_ request: Request, _ context: ReviewContext) throws -> Response {
+        let iin = try iin(context)
+        guard let name = context.parameters.get("name"), let bytes = data.form(iin, named: name) else { throw HTTPError(.notFound) }
+        let type = switch URL(fileURLWithPath: name).pathExtension {
+        case "pdf": "application/pdf"
+        case "html": "application/xhtml+xml; charset=utf-8"
+        default: "application/json"
+        }
+        return Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: "inline; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    func recordPage(_ request: Request, _ context: ReviewContext) throws -> Response {
+        let iin = try iin(context)
+        guard let record = try data.register.worker(iin) else { return try errorPage(.notFound, "error.notFound", request, context) }
+        return try html("record", title: record.fullName, pages.recordContext(record, changes: try data.register.history(of: iin), context.language), request, context)
+    }
+
+    func registerList(_ request: Request, _ context: ReviewContext) throws -> Response {
+        let language = context.language
+        let word = { (key: String) in pages.word(key, language) }
+        let list: [String: Any]
+        switch context.parameters.get("list") {
+        case "expiring":
+            list = pages.listContext(
+                heading: word("list.expiring.title"), columns: [word("list.certificate"), word("list.expiresOn"), word("list.employer")],
+                rows: try data.register.expiring(on: today).map { ($0.iin, $0.fullName, [$0.certificateNumber ?? "", language.format($0.expiresOn), $0.employerBIN?.digits ?? ""]) })
+        case "blocked":
+            list = pages.listContext(
+                heading: word("list.blocked.title"), columns: [word("list.certificate"), word("list.expiresOn"), word("list.employer")],
+                rows: try data.register.blocked(on: today).map { ($0.iin, $0.fullName, [$0.certificateNumber ?? "", language.format($0.expiresOn), $0.employerBIN?.digits ?? ""]) })
+        case "due":
+            list = pages.listContext(
+                heading: word("list.due.title"), columns: [word("col.category"), word("list.reason")],
+                rows: try data.register.dueForTraining(on: today).map { due in
+                    let reason = switch due.reason {
+                    case .noConfirmation: word("due.noAssessment")
+                    case .confirmationOutsideWindow(let last): "\(word("due.assessmentTooOld")) (\(language.format(last)))"
+                    case .shortfall: word("due.requirementsNotMet")
+                    }
+                    return (due.iin, due.fullName, [pages.wording.name(of: due.targetCategory, in: language), reason])
+                })
+        default:
+            return try errorPage(.notFound, "error.notFound", request, context)
+        }
+        return try html("list", title: list["heading"] as? String ?? "", list, request, context)
+    }
+
+    // MARK: Signing in and out
+
+    struct SignInForm: Decodable {
+        let csrf: String?
+        let name: String
+        let password: String
+    }
+
+    static let signInCookie = "cpd_signin"
+
+    /// The sign-in page, with a token of its own in a cookie and in the form: a sign-in posted
+    /// from another site carries neither.
+    func signInPage(_ request: Request, _ context: ReviewContext, failed: Bool = false, throttled: Bool = false, name: String = "",
+                    status: HTTPResponse.Status = .ok) throws -> Response {
+        if context.session != nil, !failed, !throttled { return .redirect(to: "/", type: .normal) }
+        let token = Accounts.randomToken()
+        var response = try html(
+            "login", title: pages.word("login.title", context.language), ["failed": failed, "throttled": throttled, "name": name],
+            request, context, status: status, csrf: token)
+        response.setCookie(Cookie(name: Self.signInCookie, value: token, path: "/login", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    func signIn(_ request: Request, _ context: ReviewContext) async throws -> Response {
+        let form = try await request.decode(as: SignInForm.self, context: context)
+        guard let expected = request.cookies[Self.signInCookie]?.value, CSRF.matches(form.csrf, expected) else {
+            return try errorPage(.forbidden, "error.csrf", request, context)
+        }
+        let now = configuration.now()
+        let keys = ["account:" + form.name.lowercased()] + (context.remoteAddress.map { ["address:" + $0] } ?? [])
+        if let wait = throttle.wait(for: keys, at: now) {
+            var response = try signInPage(request, context, throttled: true, name: form.name, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(Int(wait.rounded(FloatingPointRoundingRule.up)))
+            return response
+        }
+        guard let account = try accounts.verify(name: form.name, password: form.password) else {
+            throttle.failed(keys, at: now)
+            try accounts.record("sign-in refused", subject: form.name, by: form.name)
+            return try signInPage(request, context, failed: true, name: form.name, status: .unauthorized)
+        }
+        throttle.succeeded([keys[0]])
+        let token = try accounts.openSession(for: account)
+        try accounts.record("signed in", subject: account.name, by: account.name)
+        var response = Response.redirect(to: "/", type: .normal)
+        response.setCookie(Cookie(
+            name: SessionLoader.sessionCookie, value: token, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: Self.signInCookie, value: "", maxAge: 0, path: "/login", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    struct TokenForm: Decodable {
+        let csrf: String?
+    }
+
+    func signOut(_ request: Request, _ context: ReviewContext) async throws -> Response {
+        let form = try await request.decode(as: TokenForm.self, context: context)
+        guard let session = context.session, let token = context.sessionToken, CSRF.matches(form.csrf, session.csrfToken) else {
+            return try errorPage(.forbidden, "error.csrf", request, context)
+        }
+        try accounts.closeSession(token: token)
+        try accounts.record("signed out", subject: session.account.name, by: session.account.name)
+        var response = Response.redirect(to: "/login", type: .normal)
+        response.setCookie(Cookie(name: SessionLoader.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+}

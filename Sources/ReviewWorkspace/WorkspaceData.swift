@@ -1,0 +1,99 @@
+import Confirmation
+import CPDRules
+import Foundation
+import Intake
+import ProfessionalRegister
+import Watch
+import WorkerConfirmation
+import Wording
+
+/// What the pages show, read from the database the watch and the register share: the roster with
+/// the watch's state of each worker, and one worker's documents assessed from the stored readings,
+/// exactly as the watch assesses them when it writes the forms.
+struct WorkspaceData: Sendable {
+    let register: ProfessionalRegister
+    let watch: WatchStore
+    let confirmation: WorkerConfirmation
+    /// Where the watch writes each worker's forms (`OUT/<IIN>/`).
+    let output: URL
+
+    /// One worker on the list.
+    struct WorkerRow: Sendable {
+        let entry: RosterEntry
+        let state: WatchStore.WorkerState?
+        let files: Int
+        let pending: Int
+        let failed: Int
+        let blocked: Bool
+
+        var review: Int { state?.reviewCount ?? 0 }
+        var refused: Int { state?.refusedCount ?? 0 }
+        var upToDate: Bool { state.map { !$0.dirty } ?? (files == 0) }
+
+        /// Lower first: what needs the officer most. Documents for review, then files that could
+        /// not be read, a blocked record, forms not yet up to date, refusals, requirements not met.
+        var urgency: Int {
+            if review > 0 { return 0 }
+            if failed > 0 { return 1 }
+            if blocked { return 2 }
+            if !upToDate || pending > 0 { return 3 }
+            if refused > 0 { return 4 }
+            if entry.latestAssessment?.meetsRequirements == false { return 5 }
+            return 6
+        }
+    }
+
+    func workers(on date: CalendarDate) throws -> [WorkerRow] {
+        let states = Dictionary(uniqueKeysWithValues: try watch.workerStates().map { ($0.worker, $0) })
+        let counts = try watch.fileCounts()
+        return try register.roster().map { entry in
+            let count = counts[entry.iin.digits] ?? (0, 0, 0)
+            return WorkerRow(
+                entry: entry, state: states[entry.iin.digits], files: count.files, pending: count.pending, failed: count.failed,
+                blocked: entry.certificateExpiresOn.map { $0 < date } ?? false)
+        }
+        .sorted { ($0.urgency, $0.entry.fullName, $0.entry.iin) < ($1.urgency, $1.entry.fullName, $1.entry.iin) }
+    }
+
+    /// One worker's page.
+    struct WorkerDetail: Sendable {
+        let record: Worker
+        let files: [WatchStore.File]
+        /// The assessment of the stored readings; nil with the reason when the worker cannot be
+        /// assessed (not registered for the watch, blocked, no target category).
+        let assessment: FolderAssessment?
+        let stop: WorkerConfirmation.Stop?
+        let history: [AssessmentRecord]
+        /// The forms in the worker's output folder, by file name.
+        let forms: [String]
+    }
+
+    /// The forms a page may link to: nothing else of the output folder is ever served.
+    static let formFiles = [
+        "appendix2.pdf", "appendix2.html", "refusal.pdf", "refusal.html", "level.pdf", "level.html", "assessment.json",
+    ]
+
+    func worker(_ iin: IIN) throws -> WorkerDetail? {
+        guard let record = try register.worker(iin) else { return nil }
+        let folder = iin.digits
+        var assessment: FolderAssessment?
+        var stop: WorkerConfirmation.Stop?
+        do {
+            let worker = try confirmation.worker(iin: folder)
+            assessment = try confirmation.confirm(worker, records: try watch.records(worker: folder), writing: nil).assessment
+        } catch let reason as WorkerConfirmation.Stop {
+            stop = reason
+        }
+        let directory = output.appendingPathComponent(folder)
+        return WorkerDetail(
+            record: record, files: try watch.files(worker: folder), assessment: assessment, stop: stop,
+            history: try register.assessments(of: iin),
+            forms: Self.formFiles.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) })
+    }
+
+    /// A form of the worker's output folder, when `name` is one of `formFiles`.
+    func form(_ iin: IIN, named name: String) -> Data? {
+        guard Self.formFiles.contains(name) else { return nil }
+        return try? Data(contentsOf: output.appendingPathComponent(iin.digits).appendingPathComponent(name))
+    }
+}

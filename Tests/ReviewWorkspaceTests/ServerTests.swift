@@ -1,0 +1,198 @@
+import FormTemplates
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import ReviewWorkspace
+import Testing
+
+@Suite("The review workspace over HTTP")
+struct ServerTests {
+    @Test(arguments: ["/", "/?show=all", "/workers/850314410007", "/workers/850314410007/forms/appendix2.pdf", "/register/workers/850314410007", "/register/due"])
+    func withoutASessionEveryPageSendsTheBrowserToSignIn(path: String) async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            let response = try await browser.get(path)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/login")
+            #expect(!response.text.contains("850314410007"))
+        }
+    }
+
+    @Test func aPostWithoutASessionIsRefused() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            let response = try await browser.post("/logout", [("csrf", "x")])
+            #expect(response.status == .unauthorized)
+        }
+    }
+
+    @Test func signingInGivesAStrictHttpOnlySessionCookieAndIsAudited() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            let response = try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/")
+            let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("cpd_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"))
+            #expect(try await browser.get("/").status == .ok)
+        }
+        let trail = try Accounts(path: fixture.database).auditTrail()
+        #expect(trail.first?.action == "signed in" && trail.first?.account == Fixture.officer.name)
+    }
+
+    @Test func aWrongPasswordOrAnUnknownAccountIsRefusedAlike() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            let wrong = try await browser.signIn(Fixture.officer.name, "not the password at all")
+            let unknown = try await browser.signIn("nobody", "not the password at all")
+            for response in [wrong, unknown] {
+                #expect(response.status == .unauthorized)
+                #expect(response.text.contains("Неверная учётная запись или пароль."))
+                #expect(!response.headers[values: .setCookie].contains { $0.hasPrefix("cpd_session=") })
+            }
+        }
+    }
+
+    @Test func aSignInPostedWithoutThePagesTokenIsRefused() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            _ = try await browser.get("/login")
+            let response = try await browser.post("/login", [("csrf", "forged"), ("name", Fixture.officer.name), ("password", Fixture.officer.password)])
+            #expect(response.status == .forbidden)
+            #expect(!response.headers[values: .setCookie].contains { $0.hasPrefix("cpd_session=") })
+        }
+    }
+
+    @Test func repeatedFailuresHoldTheAccountBackUntilTheWindowPasses() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            for _ in 0..<5 { #expect(try await browser.signIn(Fixture.officer.name, "guess guess guess").status == .unauthorized) }
+            let held = try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            #expect(held.status == .tooManyRequests)
+            #expect(Int(held.headers[.retryAfter] ?? "") ?? 0 > 0)
+            fixture.clock.advance(by: 15 * 60 + 1)
+            #expect(try await browser.signIn(Fixture.officer.name, Fixture.officer.password).status == .seeOther)
+        }
+    }
+
+    @Test func theListPutsWhatNeedsTheOfficerFirstWithAppendix3Bars() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.viewer.name, Fixture.viewer.password)
+            let page = try await browser.get("/?show=all").text
+            let rows = page.components(separatedBy: "<a href=\"/workers/").dropFirst().map { String($0.prefix(12)) }
+            #expect(Set(rows) == ["850314410007", "790821310003", "901125412348"])
+            // 901125412348 falls short of Appendix 3; 790821310003 has no file read yet.
+            #expect(rows.firstIndex(of: "901125412348")! < rows.firstIndex(of: "850314410007")!)
+            #expect(page.contains("<meter min=\"0\""))
+            let search = try await browser.get("/?show=all&q=9011").text
+            #expect(search.contains("/workers/901125412348") && !search.contains("/workers/850314410007"))
+        }
+    }
+
+    @Test func aWorkersPageShowsEachDocumentsDecisionAndTheForms() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            let page = try await browser.get("/workers/850314410007").text
+            for file in ["01_advanced-training.pdf", "03_seminar.pdf", "05_conference.pdf", "09_conference-report.pdf"] {
+                #expect(page.contains(file))
+            }
+            #expect(page.contains("принят"))
+            #expect(page.contains("/workers/850314410007/forms/appendix2.pdf"))
+            let form = try await browser.get("/workers/850314410007/forms/appendix2.pdf")
+            #expect(form.status == .ok)
+            #expect(form.headers[.contentType] == "application/pdf")
+            #expect(form.text == "%PDF-1.7 form of 850314410007")
+        }
+    }
+
+    @Test(arguments: [
+        "/workers/850314410007/forms/..%2F..%2Fcpd.sqlite", "/workers/850314410007/forms/cpd.sqlite", "/workers/..%2F..%2Fetc/forms/appendix2.pdf",
+        "/workers/850314410007/forms/refusal.pdf", "/workers/85031441000/forms/appendix2.pdf", "/workers/000000000000",
+        "/register/workers/123", "/register/everyone",
+    ])
+    func aPathOutsideWhatThePagesServeIsNotFound(path: String) async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            let response = try await browser.get(path)
+            #expect(response.status == .notFound)
+            #expect(response.headers[.contentSecurityPolicy] == SecurityHeaders.contentSecurityPolicy)
+        }
+    }
+
+    @Test func theRegistersPagesShowTheRecordAndTheLists() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.viewer.name, Fixture.viewer.password)
+            let record = try await browser.get("/register/workers/850314410007")
+            #expect(record.status == .ok && record.text.contains("Сапарова"))
+            for list in ["expiring", "blocked", "due"] { #expect(try await browser.get("/register/\(list)").status == .ok) }
+            #expect(try await browser.get("/register/due").text.contains("901125412348"))
+        }
+    }
+
+    @Test func thePageSpeaksTheBrowsersLanguageOrTheOneChosen() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            #expect(try await browser.get("/", headers: [.acceptLanguage: "kk-KZ,kk;q=0.9,ru;q=0.8"]).text.contains("Қызметкерлер"))
+            #expect(try await browser.get("/", headers: [.acceptLanguage: "de, en;q=0.5"]).text.contains("<html lang=\"en\">"))
+            #expect(try await browser.get("/?lang=en").text.contains("Workers"))
+            #expect(browser.cookies["cpd_lang"] == "en")
+            #expect(try await browser.get("/", headers: [.acceptLanguage: "kk"]).text.contains("<html lang=\"en\">"))
+        }
+    }
+
+    @Test func signingOutNeedsThePagesTokenAndEndsTheSession() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            let page = try await browser.get("/")
+            #expect(try await browser.post("/logout", [("csrf", "forged")]).status == .forbidden)
+            #expect(try await browser.get("/").status == .ok)
+            let token = browser.cookies["cpd_session"]
+            #expect(try await browser.post("/logout", [("csrf", Browser.csrf(in: page))]).status == .seeOther)
+            #expect(try await browser.get("/").status == .seeOther)
+            #expect(try Accounts(path: fixture.database).session(token: try #require(token)) == nil)
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            for path in ["/login", "/static/review.css", "/"] {
+                let response = try await browser.get(path)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.cacheControl] == "no-store")
+            }
+        }
+    }
+}
+
+@Suite("The review workspace's words")
+struct WordsTests {
+    @Test func everyLanguageHasEveryKeyAndEveryKeyAPageUsesExists() throws {
+        let pages = try Pages()
+        let keys = Set(pages.strings[.en]!.keys)
+        for language in pages.strings.keys { #expect(Set(pages.strings[language]!.keys) == keys, "\(language)") }
+        let directory = try #require(FormTemplates.reviewDirectory)
+        for file in try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) where file.pathExtension == "mustache" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let used = text.matches(of: /\{\{t\.([a-zA-Z0-9.]+)\}\}/).map { String($0.1) }
+            for key in used { #expect(keys.contains(key), "\(file.lastPathComponent) uses \(key)") }
+        }
+    }
+
+    @Test(arguments: ["kk-KZ,kk;q=0.9", "ru-RU,ru;q=0.9,en;q=0.8", "en-GB,en;q=0.9", "de-DE", "", "en;q=0.2, kk;q=0.8", "kk;q=0"])
+    func acceptLanguagePicksTheBestSpokenOne(header: String) {
+        let expected: [String: String] = [
+            "kk-KZ,kk;q=0.9": "kk", "ru-RU,ru;q=0.9,en;q=0.8": "ru", "en-GB,en;q=0.9": "en", "de-DE": "ru", "": "ru",
+            "en;q=0.2, kk;q=0.8": "kk", "kk;q=0": "ru",
+        ]
+        #expect(SessionLoader.preferred(header).rawValue == expected[header])
+    }
+}
