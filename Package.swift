@@ -121,8 +121,8 @@ let package = Package(
         .target(
             name: "ReviewWorkspace",
             dependencies: [
-                "CPDRules", "Confirmation", "FormTemplates", "Forms", "Intake", "ProfessionalRegister", "SharedDatabase", "Watch",
-                "WorkerConfirmation", "Wording",
+                "CPangoCairo", "CPDRules", "Confirmation", "FormTemplates", "Forms", "Intake", "OCR", "PDFReading", "ProfessionalRegister",
+                "Rasterization", "SharedDatabase", "Watch", "WorkerConfirmation", "Wording",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

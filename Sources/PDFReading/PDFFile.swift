@@ -63,6 +63,15 @@ public final class PDFFile: @unchecked Sendable {
         PageText(pageIndex: index, lines: withPage(index) { page in page.map { Self.lines(of: $0) + Self.formFieldLines(of: $0) } ?? [] })
     }
 
+    /// The page's width and height in points.
+    public func size(ofPage index: Int) -> (width: Double, height: Double) {
+        withPage(index) { page in
+            var width = 0.0, height = 0.0
+            if let page { poppler_page_get_size(page, &width, &height) }
+            return (width, height)
+        }
+    }
+
     /// The page as an 8-bit gray image on white, `dpi` dots per inch, for OCR.
     public func render(page index: Int, dpi: Int = 300) throws(PDFReadError) -> RasterImage {
         try withPage(index) { page throws(PDFReadError) in

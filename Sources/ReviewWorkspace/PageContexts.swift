@@ -2,6 +2,7 @@ import Confirmation
 import CPDRules
 import Foundation
 import Intake
+import PDFReading
 import ProfessionalRegister
 import Watch
 import WorkerConfirmation
@@ -115,6 +116,84 @@ extension Pages {
         if let activity = document.item.evidence?.activity ?? document.record.activity { context["activity"] = wording.name(of: activity, in: language) }
         if let criterion = document.item.criterion?.number { context["criterion"] = criterion }
         return context
+    }
+
+    /// A document beside its facts: each page's image, each fact with the line it was read from,
+    /// and on a page with a text layer, that line marked (`#fact-N` targets its mark).
+    func documentContext(_ detail: WorkspaceData.DocumentDetail, _ language: FormLanguage) -> [String: Any] {
+        let iin = detail.worker.iin.digits
+        let sha256 = detail.file.sha256 ?? ""
+        let source = detail.records.first?.source
+        let pageCount = source == .xml ? 0 : detail.records.map(\.pages).max() ?? 0
+        var layouts: [Int: (width: Double, height: Double, lines: [TextLine])] = [:]
+        if source == .pdfText { for page in 1...max(pageCount, 1) where pageCount > 0 { layouts[page] = PageImages.textLines(of: detail.file.path, page: page) } }
+        var marks: [Int: [[String: Any]]] = [:]
+        var counter = 0
+        let items = detail.records.enumerated().map { index, record -> [String: Any] in
+            let facts = record.facts.map { fact -> [String: Any] in
+                counter += 1
+                var row: [String: Any] = [
+                    "label": strings[language]?["fact.\(fact.name)"] ?? fact.name, "value": value(fact.value, language),
+                    "page": fact.provenance.page, "line": fact.provenance.text,
+                    "confidence": "\(Int((fact.confidence * 100).rounded())) %",
+                ]
+                if let layout = layouts[fact.provenance.page] {
+                    let quoted = PageImages.lines(quotedBy: fact.provenance.text, in: layout.lines)
+                    if !quoted.isEmpty {
+                        let id = "fact-\(counter)"
+                        row["marked"] = true
+                        row["mark"] = id
+                        marks[fact.provenance.page, default: []].append([
+                            "id": id,
+                            "boxes": quoted.map { line in
+                                // A little air around the glyphs, so the mark does not cut them.
+                                ["x": Self.points(line.box.x - 2), "y": Self.points(line.box.y - 2),
+                                 "width": Self.points(line.box.width + 4), "height": Self.points(line.box.height + 4)]
+                            },
+                        ])
+                    }
+                }
+                return row
+            }
+            var item: [String: Any] = ["facts": facts]
+            if detail.records.count > 1, let number = record.item { item["item"] = number }
+            if let document = detail.decisions[index] {
+                item.merge(documentContext(document, index: index + 1, language)) { mine, _ in mine }
+            } else {
+                item["explanations"] = record.errors.map(\.description)
+            }
+            return item
+        }
+        let base = "/workers/\(iin)/documents/\(sha256)"
+        return [
+            "iin": iin, "name": detail.worker.fullName, "sha256": sha256, "file": URL(fileURLWithPath: detail.file.path).lastPathComponent,
+            "items": items, "hasPages": pageCount > 0, "scanned": source == .pdfOCR || source == .imageOCR,
+            "pages": (0..<pageCount).map { offset -> [String: Any] in
+                let number = offset + 1
+                var page: [String: Any] = ["number": number, "src": "\(base)/pages/\(number)"]
+                if let layout = layouts[number] {
+                    page["boxed"] = true
+                    page["width"] = Self.points(layout.width)
+                    page["height"] = Self.points(layout.height)
+                    page["marks"] = marks[number] ?? []
+                }
+                return page
+            },
+        ]
+    }
+
+    /// A length in points to a tenth, as the page's SVG gives it.
+    static func points(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// A fact's value in `language`: dates its way, kinds of activity and flags in its words.
+    func value(_ value: NamedFact.Value, _ language: FormLanguage) -> String {
+        switch value {
+        case .text(let text): ActivityKind(rawValue: text).map { wording.name(of: $0, in: language) } ?? text
+        case .number(let number): language == .en ? number : number.replacingOccurrences(of: ".", with: ",")
+        case .date(let date): language.format(date)
+        case .flag(let flag): word(flag ? "yes" : "no", language)
+        case .list(let items): items.joined(separator: "; ")
+        }
     }
 
     func stopMessage(_ stop: WorkerConfirmation.Stop, _ language: FormLanguage) -> String {

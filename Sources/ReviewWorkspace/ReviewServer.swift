@@ -3,7 +3,9 @@ import Foundation
 import GRDB
 import Hummingbird
 import Logging
+import Intake
 import ProfessionalRegister
+import Rasterization
 import SharedDatabase
 import Watch
 import WorkerConfirmation
@@ -25,6 +27,8 @@ public struct ReviewServer: Sendable {
         /// bcrypt's cost for passwords set through the workspace's accounts.
         public var passwordCost: UInt8 = 12
         public var now: @Sendable () -> Date = Date.init
+        /// Decodes page images in a limited child process: the running `cpd`.
+        public var rasterizer: Rasterizer = .installed()
 
         public init(database: String, output: URL) {
             self.database = database
@@ -37,6 +41,7 @@ public struct ReviewServer: Sendable {
     let data: WorkspaceData
     let pages: Pages
     let throttle = LoginThrottle()
+    let rasterizer: Rasterizer
 
     public init(configuration: Configuration) throws {
         self.configuration = configuration
@@ -48,6 +53,7 @@ public struct ReviewServer: Sendable {
             register: register, watch: try WatchStore(path: configuration.database),
             confirmation: WorkerConfirmation(register: directory, settings: configuration.settings), output: configuration.output)
         pages = try Pages()
+        rasterizer = configuration.rasterizer
     }
 
     /// The day the pages judge by: the configured confirmation date, or today.
@@ -70,6 +76,9 @@ public struct ReviewServer: Sendable {
         signedIn.get("/") { request, context in try workersPage(request, context) }
         signedIn.get("/workers/:iin") { request, context in try workerPage(request, context) }
         signedIn.get("/workers/:iin/forms/:name") { request, context in try form(request, context) }
+        signedIn.get("/workers/:iin/documents/:sha256") { request, context in try documentPage(request, context) }
+        signedIn.get("/workers/:iin/documents/:sha256/pages/:page") { request, context in try pageImage(request, context) }
+        signedIn.get("/workers/:iin/documents/:sha256/original") { request, context in try original(request, context) }
         signedIn.get("/register/workers/:iin") { request, context in try recordPage(request, context) }
         signedIn.get("/register/:list") { request, context in try registerList(request, context) }
         return router
@@ -138,6 +147,59 @@ public struct ReviewServer: Sendable {
         }
         return Response(
             status: .ok, headers: [.contentType: type, .contentDisposition: "inline; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The worker's document of the path's content hash: looked up among the worker's files in
+    /// the database, so the file read is one the watch recorded, never a path from the request.
+    func document(_ context: ReviewContext) throws -> WorkspaceData.DocumentDetail {
+        let iin = try iin(context)
+        guard let sha256 = context.parameters.get("sha256"), sha256.count == 64, sha256.allSatisfy(\.isHexDigit),
+            let detail = try data.document(iin, sha256: sha256.lowercased())
+        else { throw HTTPError(.notFound) }
+        return detail
+    }
+
+    func documentPage(_ request: Request, _ context: ReviewContext) throws -> Response {
+        let detail = try document(context)
+        return try html("document", title: URL(fileURLWithPath: detail.file.path).lastPathComponent,
+                        pages.documentContext(detail, context.language), request, context)
+    }
+
+    func pageImage(_ request: Request, _ context: ReviewContext) throws -> Response {
+        let detail = try document(context)
+        guard let number = context.parameters.get("page").flatMap(Int.init), number >= 1,
+            number <= detail.records.map(\.pages).max() ?? 0
+        else { throw HTTPError(.notFound) }
+        let png: Data
+        do {
+            png = try PageImages.png(of: detail.file.path, source: detail.records.first?.source, page: number, rasterizer: rasterizer)
+        } catch {
+            throw HTTPError(.unprocessableContent, message: "\(error)")
+        }
+        return Response(status: .ok, headers: [.contentType: "image/png"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
+    }
+
+    /// The file as it was dropped into the inbox: PDFs and pictures shown, anything else saved.
+    func original(_ request: Request, _ context: ReviewContext) throws -> Response {
+        let detail = try document(context)
+        guard let bytes = FileManager.default.contents(atPath: detail.file.path) else { throw HTTPError(.notFound) }
+        let name = URL(fileURLWithPath: detail.file.path).lastPathComponent
+        let type: String, disposition: String
+        // Shown only as what its bytes are; anything else (an XML record, an unknown kind) is saved,
+        // never rendered by the browser.
+        let head = [UInt8](bytes.prefix(8))
+        if head.starts(with: Array("%PDF-".utf8)) {
+            (type, disposition) = ("application/pdf", "inline")
+        } else if head.starts(with: [0xFF, 0xD8, 0xFF]) {
+            (type, disposition) = ("image/jpeg", "inline")
+        } else if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            (type, disposition) = ("image/png", "inline")
+        } else {
+            (type, disposition) = ("application/octet-stream", "attachment")
+        }
+        return Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: "\(disposition); filename*=UTF-8''\(Self.formEncoded(name))"],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

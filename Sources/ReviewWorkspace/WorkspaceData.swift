@@ -91,6 +91,28 @@ struct WorkspaceData: Sendable {
             forms: Self.formFiles.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) })
     }
 
+    /// One file of a worker: where it is, and each of its records as assessed (a record set such
+    /// as a PubMed export gives several).
+    struct DocumentDetail: Sendable {
+        let worker: Worker
+        let file: WatchStore.File
+        let records: [ExtractionRecord]
+        /// The assessment's decision on each record, by its position in `records`.
+        let decisions: [Int: FolderAssessment.Document]
+    }
+
+    /// The worker's file of content `sha256`; nil when the worker has none.
+    func document(_ iin: IIN, sha256: String) throws -> DocumentDetail? {
+        guard let detail = try worker(iin), let file = detail.files.first(where: { $0.sha256 == sha256 }) else { return nil }
+        let records = try watch.records(worker: iin.digits).filter { $0.sha256 == sha256 && $0.file == file.path }
+        let assessed = detail.assessment?.documents ?? []
+        var decisions: [Int: FolderAssessment.Document] = [:]
+        for (index, record) in records.enumerated() {
+            decisions[index] = assessed.first { $0.record.sha256 == sha256 && $0.record.file == file.path && $0.record.item == record.item }
+        }
+        return DocumentDetail(worker: detail.record, file: file, records: records, decisions: decisions)
+    }
+
     /// A form of the worker's output folder, when `name` is one of `formFiles`.
     func form(_ iin: IIN, named name: String) -> Data? {
         guard Self.formFiles.contains(name) else { return nil }
