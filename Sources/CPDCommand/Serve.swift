@@ -19,7 +19,7 @@ struct Serve: AsyncParsableCommand {
 
             Example:
               cpd user add aigerim --role officer --db /var/lib/cpd/cpd.sqlite
-              cpd serve --db /var/lib/cpd/cpd.sqlite --out /srv/hr/forms --listen 127.0.0.1:8080
+              cpd serve --db /var/lib/cpd/cpd.sqlite --out /srv/hr/forms --inbox /srv/hr/inbox
             """)
 
     @Option(help: "The database of the watch and the register (default: $CPD_DB, else ~/.local/share/cpd/cpd.sqlite).", completion: .file())
@@ -27,6 +27,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Where the watch writes each worker's forms (its --out).", completion: .directory)
     var out: String
+
+    @Option(help: "The watch's inbox: files an officer drops on a worker's page are written into its folder there.", completion: .directory)
+    var inbox: String?
 
     @Option(help: "Address and port to listen on.")
     var listen: String = "127.0.0.1:8080"
@@ -61,6 +64,7 @@ struct Serve: AsyncParsableCommand {
         configuration.settings.confirmationDate = asOf
         configuration.settings.interpretation = readings.interpretation
         configuration.secureCookies = secureCookies
+        configuration.inbox = inbox.map { URL(fileURLWithPath: $0) }
         let server: ReviewServer
         do { server = try ReviewServer(configuration: configuration) } catch { throw CommandFailure.cannotRead(path, "\(error)") }
         let (host, port) = Self.address(listen)!

@@ -67,7 +67,7 @@ extension Pages {
         ]
     }
 
-    func workerContext(_ detail: WorkspaceData.WorkerDetail, _ language: FormLanguage) -> [String: Any] {
+    func workerContext(_ detail: WorkspaceData.WorkerDetail, canUpload: Bool, _ language: FormLanguage) -> [String: Any] {
         let record = detail.record
         let iin = record.iin.digits
         var context: [String: Any] = [
@@ -75,6 +75,7 @@ extension Pages {
             "category": record.targetCategory.map { wording.name(of: $0, in: language) } ?? "",
             "record": ["placeOfWork": record.placeOfWork ?? "", "position": record.position ?? ""],
             "forms": detail.forms.map { ["name": $0, "pdf": $0.hasSuffix(".pdf")] }, "hasForms": !detail.forms.isEmpty,
+            "canUpload": canUpload,
         ]
         if let stop = detail.stop { context["stop"] = stopMessage(stop, language) }
         let failures = detail.files.filter { $0.status == .failed }

@@ -16,6 +16,7 @@ struct Pages: Sendable {
     let strings: [FormLanguage: [String: String]]
     let wording: FindingWording
     let stylesheet: String
+    let script: String
 
     init(directory: URL? = FormTemplates.reviewDirectory, forms: URL? = FormTemplates.directory) throws {
         guard let directory, let forms else { throw Failure(description: "the workspace's templates are missing: cpd was installed without its resources") }
@@ -37,9 +38,13 @@ struct Pages: Sendable {
         guard let stylesheet = try? String(contentsOf: directory.appendingPathComponent("review.css"), encoding: .utf8) else {
             throw Failure(description: "review.css is missing")
         }
+        guard let script = try? String(contentsOf: directory.appendingPathComponent("review.js"), encoding: .utf8) else {
+            throw Failure(description: "review.js is missing")
+        }
         self.library = library
         self.strings = strings
         self.stylesheet = stylesheet
+        self.script = script
         wording = try FindingWording(directory: forms)
     }
 

@@ -1,6 +1,7 @@
 import CPDRules
 import Foundation
 import GRDB
+import HTTPTypes
 import Hummingbird
 import Logging
 import Intake
@@ -20,6 +21,10 @@ public struct ReviewServer: Sendable {
         public var database: String
         /// Where the watch writes the forms (`cpd watch --out`).
         public var output: URL
+        /// The watch's inbox (`cpd watch INBOX`): uploads go into its worker folders; nil takes none.
+        public var inbox: URL?
+        /// The largest file an upload may bring.
+        public var uploadLimit = 50 << 20
         /// The confirmation's settings, as the watch runs it (the date, the readings).
         public var settings = WorkerConfirmation.Settings()
         /// Cookies marked Secure: when the workspace is served over TLS (behind a proxy).
@@ -76,6 +81,10 @@ public struct ReviewServer: Sendable {
         signedIn.get("/") { request, context in try workersPage(request, context) }
         signedIn.get("/workers/:iin") { request, context in try workerPage(request, context) }
         signedIn.get("/workers/:iin/forms/:name") { request, context in try form(request, context) }
+        signedIn.post("/workers/:iin/files") { request, context in try await upload(request, context) }
+        signedIn.get("/static/review.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: pages.script)))
+        }
         signedIn.get("/workers/:iin/documents/:sha256") { request, context in try documentPage(request, context) }
         signedIn.get("/workers/:iin/documents/:sha256/pages/:page") { request, context in try pageImage(request, context) }
         signedIn.get("/workers/:iin/documents/:sha256/original") { request, context in try original(request, context) }
@@ -132,7 +141,7 @@ public struct ReviewServer: Sendable {
 
     func workerPage(_ request: Request, _ context: ReviewContext) throws -> Response {
         guard let detail = try data.worker(try iin(context)) else { return try errorPage(.notFound, "error.notFound", request, context) }
-        return try html("worker", title: detail.record.fullName, pages.workerContext(detail, context.language), request, context)
+        return try html("worker", title: detail.record.fullName, pages.workerContext(detail, canUpload: configuration.inbox != nil && context.session?.account.role == .officer, context.language), request, context)
     }
 
     /// A form of the worker's output folder, by a name from a fixed list: nothing of the request
@@ -201,6 +210,56 @@ public struct ReviewServer: Sendable {
         return Response(
             status: .ok, headers: [.contentType: type, .contentDisposition: "\(disposition); filename*=UTF-8''\(Self.formEncoded(name))"],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Changes are an officer's, posted with the session's token: a viewer or a forged request
+    /// changes nothing.
+    func officer(_ context: ReviewContext, token: String?) throws -> Account {
+        guard let session = context.session, CSRF.matches(token, session.csrfToken) else { throw HTTPError(.forbidden, message: "bad or missing form token") }
+        guard session.account.role == .officer else { throw HTTPError(.forbidden, message: "a viewer changes nothing") }
+        return session.account
+    }
+
+    /// A file dropped on a worker's page (the body, `?name=` its file name), written into the
+    /// worker's inbox folder for the watch to read like any other.
+    func upload(_ request: Request, _ context: ReviewContext) async throws -> Response {
+        let account = try officer(context, token: request.headers[HTTPField.Name("X-CSRF-Token")!])
+        let iin = try iin(context)
+        guard try data.register.worker(iin) != nil else { throw HTTPError(.notFound) }
+        guard let inbox = configuration.inbox else { throw HTTPError(.conflict, message: Upload.Refusal.noInbox.description) }
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: configuration.uploadLimit)
+        } catch {
+            throw HTTPError(.contentTooLarge, message: Upload.Refusal.tooLarge(limit: configuration.uploadLimit).description)
+        }
+        let name = request.uri.queryParameters.get("name") ?? "upload"
+        let outcome: Upload.Outcome
+        do {
+            outcome = try Upload.write(Data(buffer: body), named: name, into: inbox.appendingPathComponent(iin.digits), limit: configuration.uploadLimit)
+        } catch let refusal as Upload.Refusal {
+            throw HTTPError(refusal == .notEvidence ? .unsupportedMediaType : .unprocessableContent, message: refusal.description)
+        }
+        let json: String, status: HTTPResponse.Status
+        switch outcome {
+        case .written(let file):
+            try accounts.record("file uploaded", subject: iin.digits, by: account.name, new: file)
+            (json, status) = (#"{"status":"written","file":"\#(Self.jsonEscaped(file))"}"#, .created)
+        case .present(let file):
+            (json, status) = (#"{"status":"present","file":"\#(Self.jsonEscaped(file))"}"#, .ok)
+        }
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
+    }
+
+    static func jsonEscaped(_ text: String) -> String {
+        text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "\"", "\\": "\\\(scalar)"
+            case _ where scalar.value < 0x20: String(format: "\\u%04x", scalar.value)
+            default: String(scalar)
+            }
+        }.joined()
     }
 
     func recordPage(_ request: Request, _ context: ReviewContext) throws -> Response {

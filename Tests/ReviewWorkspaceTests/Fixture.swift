@@ -70,8 +70,12 @@ final class Fixture: Sendable {
         return settings
     }
 
-    func server() throws -> ReviewServer {
+    var inbox: URL { root.appendingPathComponent("inbox") }
+
+    func server(inbox: Bool = true, uploadLimit: Int = 1 << 20) throws -> ReviewServer {
         var configuration = ReviewServer.Configuration(database: database, output: output)
+        configuration.inbox = inbox ? self.inbox : nil
+        configuration.uploadLimit = uploadLimit
         configuration.settings = Self.settings
         configuration.passwordCost = 4
         let clock = clock
@@ -80,8 +84,8 @@ final class Fixture: Sendable {
     }
 
     /// Runs `body` against the server's router, as a browser would reach it.
-    func withBrowser(_ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
-        let app = Application(router: try server().router())
+    func withBrowser(inbox: Bool = true, _ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        let app = Application(router: try server(inbox: inbox).router())
         try await app.test(.router) { client in try await body(Browser(client: client)) }
     }
 }
@@ -104,6 +108,12 @@ final class Browser: Sendable {
 
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         try await send(uri, .get, headers: headers, body: nil)
+    }
+
+    func upload(_ bytes: Data, named name: String, to iin: String, token: String) async throws -> TestResponse {
+        try await send(
+            "/workers/\(iin)/files?name=\(Self.encoded(name))", .post, headers: [HTTPField.Name("X-CSRF-Token")!: token],
+            body: ByteBuffer(bytes: bytes))
     }
 
     func post(_ uri: String, _ form: [(String, String)]) async throws -> TestResponse {

@@ -108,7 +108,32 @@ struct ServerTests {
         }
     }
 
+    @Test func aDocumentStandsBesideItsFactsEachPointingAtItsLine() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            let worker = try await browser.get("/workers/850314410007").text
+            let link = try #require(worker.firstMatch(of: /href="(\/workers\/850314410007\/documents\/[0-9a-f]{64})">01_advanced-training.pdf/)?.1)
+            let page = try await browser.get(String(link)).text
+            #expect(page.contains("<svg class=\"page\""))
+            #expect(page.contains("<image href=\"\(link)/pages/1\""))
+            // Every fact read from the text layer links to a mark on the page, and the hours' line is one.
+            let marks = page.matches(of: /<g id="(fact-\d+)" class="mark"><rect/).map { String($0.1) }
+            let links = page.matches(of: /href="#(fact-\d+)"/).map { String($0.1) }
+            #expect(!marks.isEmpty && Set(marks) == Set(links))
+            #expect(page.contains("«в объеме 72 (семьдесят два) академических часа»"))
+            let image = try await browser.get(String(link) + "/pages/1")
+            #expect(image.status == .ok && image.headers[.contentType] == "image/png")
+            #expect(image.body.readableBytesView.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            #expect(try await browser.get(String(link) + "/pages/2").status == .notFound)
+            let original = try await browser.get(String(link) + "/original")
+            #expect(original.headers[.contentType] == "application/pdf")
+        }
+    }
+
     @Test(arguments: [
+        "/workers/850314410007/documents/0000000000000000000000000000000000000000000000000000000000000000",
+        "/workers/850314410007/documents/..%2F..%2Fcpd.sqlite", "/workers/850314410007/documents/a28b0a9e/original",
         "/workers/850314410007/forms/..%2F..%2Fcpd.sqlite", "/workers/850314410007/forms/cpd.sqlite", "/workers/..%2F..%2Fetc/forms/appendix2.pdf",
         "/workers/850314410007/forms/refusal.pdf", "/workers/85031441000/forms/appendix2.pdf", "/workers/000000000000",
         "/register/workers/123", "/register/everyone",
