@@ -184,6 +184,10 @@ let package = Package(
                 "ReviewWorkspace", "CPDRules", "FormTemplates", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation",
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
+        // The real `cpd serve` driven in headless Chromium over WebDriver (chromedriver).
+        .testTarget(
+            name: "ReviewBrowserTests",
+            dependencies: ["CPDRules", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// The review workspace as an officer uses it: the real `cpd serve` in headless Chromium, every
+/// step through the pages' own links and forms.
+@Suite(
+    "The review workspace in a browser", .serialized, .timeLimit(.minutes(3)),
+    .disabled(if: BrowserTools.skipped, Comment(rawValue: BrowserTools.skipMessage)))
+struct ReviewBrowserTests {
+    static let worker = ServedWorkspace.workers[0].0
+
+    @Test func anOfficerSignsInFollowsAWorkerToADocumentSeesAFactMarkedAndSignsOut() async throws {
+        try await BrowserSession.run { session in
+            let driver = session.driver
+
+            // Nothing is shown without a sign-in: the list sends the browser to the sign-in page.
+            try await session.open("/")
+            try await session.expectPage("/login")
+            try await session.expectCleanConsole(on: "sign-in page")
+
+            try await session.signIn(ServedWorkspace.officer.name, ServedWorkspace.officer.password)
+            try await session.expectPage("/")
+            #expect(try await driver.text(of: try await driver.find("form.signout b")) == ServedWorkspace.officer.name)
+            try await session.expectCleanConsole(on: "workers list")
+
+            // Every worker, through the list's own filter.
+            try await driver.click(try await driver.find("form.filter select[name=show] option[value=all]"))
+            try await driver.click(try await driver.find("form.filter button[type=submit]"))
+            try await session.expectPage("/", query: "?q=&show=all")
+            #expect(try await driver.findAll("table.workers tbody tr").count == 3)
+            try await session.expectCleanConsole(on: "workers list, all")
+
+            try await driver.click(try await driver.find("table.workers a[href='/workers/\(Self.worker)']"))
+            try await session.expectPage("/workers/\(Self.worker)")
+            let files = try await driver.findAll("table.documents td.file a")
+            #expect(files.count == ServedWorkspace.workers[0].1.count)
+            try await session.expectCleanConsole(on: "worker page")
+
+            let link = try #require(files.first)
+            let href = try #require(try await driver.attribute("href", of: link))
+            try await driver.click(link)
+            try await session.expectPage(href)
+            try await session.expectCleanConsole(on: "document page")
+
+            // The page images arrive: each <image> of the marked pages was fetched with 200.
+            let images = try await driver.execute(
+                "return Array.from(document.querySelectorAll('svg.page image')).map(i => i.getAttribute('href'));") as? [String] ?? []
+            #expect(!images.isEmpty, "the document page shows no marked page image")
+            let loaded = try await driver.wait(
+                until: """
+                    const wanted = Array.from(document.querySelectorAll('svg.page image')).map(i => new URL(i.getAttribute('href'), location.href).href);
+                    const seen = performance.getEntriesByType('resource').filter(e => wanted.includes(e.name) && e.responseStatus === 200);
+                    return wanted.length > 0 && seen.length >= wanted.length;
+                    """)
+            #expect(loaded, "the page images \(images) did not load with 200")
+
+            // No line is marked until a fact's link is followed; then that fact's mark is the
+            // target, drawn, and the others are not.
+            #expect(try await driver.execute("return document.querySelector(':target') === null;") as? Bool == true)
+            let factLinks = try await driver.findAll(".facts a[href^='#fact-']")
+            let factLink = try #require(factLinks.last, "no fact of the document links to its line")
+            let fragment = try #require(try await driver.attribute("href", of: factLink))
+            try await driver.click(factLink)
+            #expect(try await driver.wait(until: "return location.hash === \(BrowserSession.quoted(fragment));"))
+            let mark = try await driver.execute(
+                """
+                const target = document.querySelector(':target');
+                if (!target) return null;
+                const rect = target.querySelector('rect');
+                const style = getComputedStyle(rect);
+                const other = Array.from(document.querySelectorAll('g.mark')).find(g => g !== target);
+                const box = rect.getBoundingClientRect();
+                return {
+                    id: target.id, mark: target.classList.contains('mark'), fill: style.fill, stroke: style.stroke,
+                    otherFill: other ? getComputedStyle(other.querySelector('rect')).fill : null,
+                    width: box.width, height: box.height, top: box.top, bottom: box.bottom, viewport: innerHeight
+                };
+                """) as? [String: Any]
+            let target = try #require(mark, "no element is the target after following \(fragment)")
+            #expect(target["id"] as? String == String(fragment.dropFirst()))
+            #expect(target["mark"] as? Bool == true)
+            let transparent: Set<String> = ["none", "transparent", "rgba(0, 0, 0, 0)"]
+            let fill = target["fill"] as? String ?? "none"
+            #expect(!transparent.contains(fill), "the target's rectangle is not filled: \(fill)")
+            #expect(target["stroke"] as? String != "none")
+            if let otherFill = target["otherFill"] as? String {
+                #expect(transparent.contains(otherFill), "a mark that is not the target is drawn too: \(otherFill)")
+            }
+            #expect((target["width"] as? Double ?? 0) > 0 && (target["height"] as? Double ?? 0) > 0)
+            // Following the link brings the line into view.
+            let top = target["top"] as? Double ?? -1
+            let viewport = target["viewport"] as? Double ?? 0
+            #expect(top >= 0 && top < viewport, "the marked line is out of view: top \(top), viewport \(viewport)")
+            try await session.expectCleanConsole(on: "document page, fact followed")
+
+            // Signing out ends the session: the list is closed again.
+            try await driver.click(try await driver.find("form.signout button[type=submit]"))
+            try await session.expectPage("/login")
+            try await session.open("/")
+            try await session.expectPage("/login")
+            try await session.expectCleanConsole(on: "after signing out")
+        }
+    }
+
+    @Test func aWrongPasswordKeepsTheOfficerOnTheSignInPage() async throws {
+        try await BrowserSession.run { session in
+            try await session.signIn(ServedWorkspace.officer.name, "not the password at all")
+            try await session.expectPage("/login")
+            let alert = try await session.driver.findAll("p.problem[role=alert]")
+            #expect(alert.count == 1)
+            #expect(try await session.driver.findAll("form.signout").isEmpty)
+            try await session.expectCleanConsole(on: "sign-in page after a wrong password")
+        }
+    }
+
+    /// The console check of the other tests can fail: an image the policy forbids (a data: URL;
+    /// only the workspace's own images may load) is reported.
+    @Test func theConsoleCheckSeesWhatThePolicyRefuses() async throws {
+        try await BrowserSession.run { session in
+            try await session.open("/login")
+            try await session.expectPage("/login")
+            _ = try await session.driver.execute(
+                """
+                const image = document.createElement('img');
+                image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+                document.body.appendChild(image);
+                return true;
+                """)
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(10)
+            var problems: [WebDriver.LogEntry] = []
+            while problems.isEmpty && clock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+                problems = try await session.consoleProblems()
+            }
+            #expect(problems.contains { $0.message.contains("img-src") }, "no refusal reported: \(problems)")
+        }
+    }
+}
