@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// The programs the browser tests need, found on PATH as Debian's `chromium` and
-/// `chromium-driver` packages install them (Scripts/install-dependencies installs both).
+/// `chromium-driver` packages install them (Scripts/install-dependencies installs both), or
+/// where CPD_CHROMIUM and CPD_CHROMEDRIVER name them (a path, or a name looked up on PATH).
 struct BrowserTools: Sendable {
     let chromium: String
     let chromedriver: String
@@ -15,10 +16,12 @@ struct BrowserTools: Sendable {
 
     /// Both programs, or what is missing and how to get it.
     static func find() -> Result<BrowserTools, Missing> {
-        let chromium = executable(named: "chromium")
-        let chromedriver = executable(named: "chromedriver")
+        let environment = ProcessInfo.processInfo.environment
+        let names = (chromium: environment["CPD_CHROMIUM"] ?? "chromium", chromedriver: environment["CPD_CHROMEDRIVER"] ?? "chromedriver")
+        let chromium = executable(named: names.chromium)
+        let chromedriver = executable(named: names.chromedriver)
         guard let chromium, let chromedriver else {
-            return .failure(Missing(programs: [chromium == nil ? "chromium" : nil, chromedriver == nil ? "chromedriver" : nil].compactMap { $0 }))
+            return .failure(Missing(programs: [chromium == nil ? names.chromium : nil, chromedriver == nil ? names.chromedriver : nil].compactMap { $0 }))
         }
         return .success(BrowserTools(chromium: chromium, chromedriver: chromedriver))
     }
@@ -26,12 +29,13 @@ struct BrowserTools: Sendable {
     struct Missing: Error, CustomStringConvertible {
         let programs: [String]
         var description: String {
-            "\(programs.joined(separator: " and ")) not found on PATH: install the Debian packages chromium and chromium-driver "
+            "\(programs.joined(separator: " and ")) not found: install the Debian packages chromium and chromium-driver "
                 + "(Scripts/install-dependencies does), or set CPD_SKIP_BROWSER=1 to skip the browser tests"
         }
     }
 
     static func executable(named name: String) -> String? {
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
