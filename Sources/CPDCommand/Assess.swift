@@ -85,7 +85,7 @@ struct AssessmentOptions: ParsableArguments {
     static func report(_ assessed: FolderAssessment) -> AssessmentReport {
         AssessmentReport(
             assessment: assessed.assessment, worker: .init(iin: assessed.workerIIN, fullName: assessed.workerName.description),
-            origins: assessed.documents.map { .file($0.record) })
+            origins: assessed.documents.map { .file($0.record) }, corrections: assessed.documents.map(\.corrections))
     }
 
     /// The worker's confirmation as these options set it up, on the machine's clock.

@@ -34,6 +34,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address and port to listen on.")
     var listen: String = "127.0.0.1:8080"
 
+    @Option(help: "Language of the forms rewritten after a correction, as the watch's --lang: ru, kk or en.")
+    var lang: FormLanguage = .ru
+
     @Option(name: .customLong("as-of"), help: "Fixed confirmation date, YYYY-MM-DD (default: today), as the watch's --as-of.")
     var asOf: CalendarDate?
 
@@ -62,6 +65,7 @@ struct Serve: AsyncParsableCommand {
         let path = db ?? DatabaseLocation.default
         var configuration = ReviewServer.Configuration(database: path, output: URL(fileURLWithPath: out))
         configuration.settings.confirmationDate = asOf
+        configuration.settings.language = lang
         configuration.settings.interpretation = readings.interpretation
         configuration.secureCookies = secureCookies
         configuration.inbox = inbox.map { URL(fileURLWithPath: $0) }

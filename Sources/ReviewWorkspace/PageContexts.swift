@@ -121,7 +121,7 @@ extension Pages {
 
     /// A document beside its facts: each page's image, each fact with the line it was read from,
     /// and on a page with a text layer, that line marked (`#fact-N` targets its mark).
-    func documentContext(_ detail: WorkspaceData.DocumentDetail, _ language: FormLanguage) -> [String: Any] {
+    func documentContext(_ detail: WorkspaceData.DocumentDetail, canCorrect: Bool, _ language: FormLanguage) -> [String: Any] {
         let iin = detail.worker.iin.digits
         let sha256 = detail.file.sha256 ?? ""
         let source = detail.records.first?.source
@@ -134,7 +134,7 @@ extension Pages {
             let facts = record.facts.map { fact -> [String: Any] in
                 counter += 1
                 var row: [String: Any] = [
-                    "label": strings[language]?["fact.\(fact.name)"] ?? fact.name, "value": value(fact.value, language),
+                    "name": fact.name, "label": wording.name(ofFact: fact.name, in: language), "value": value(fact.value, language),
                     "page": fact.provenance.page, "line": fact.provenance.text,
                     "confidence": "\(Int((fact.confidence * 100).rounded())) %",
                 ]
@@ -156,7 +156,26 @@ extension Pages {
                 }
                 return row
             }
-            var item: [String: Any] = ["facts": facts]
+            let assessed = detail.decisions[index]?.record ?? record
+            let kept = detail.corrections.filter { $0.correction.sha256 == record.sha256 && $0.correction.item == record.item }
+            let correctedFacts = Dictionary(kept.compactMap { kept -> (String, String)? in
+                guard case .fact(let fact, let value) = kept.correction.change else { return nil }
+                return (fact.rawValue, value.map { correctionValue(fact, $0, language) } ?? "—")
+            }) { _, last in last }
+            let shown = facts.map { row -> [String: Any] in
+                guard let name = row["name"] as? String, let corrected = correctedFacts[name] else { return row }
+                return row.merging(["corrected": corrected]) { _, new in new }
+            }
+            var item: [String: Any] = [
+                "facts": shown, "position": index, "canCorrect": canCorrect,
+                "corrections": kept.map { correctionContext($0, language) }, "hasCorrections": !kept.isEmpty,
+            ]
+            if canCorrect {
+                let current = assessed.evidence?.activity ?? assessed.activity ?? assessed.activityGuess
+                item["activities"] = ActivityKind.allCases.map { ["code": $0.rawValue, "name": wording.name(of: $0, in: language), "selected": $0 == current] }
+                item["factChoices"] = EvidenceFact.correctable.map { ["code": $0.rawValue, "name": wording.name(ofFact: $0.rawValue, in: language)] }
+                item["reasons"] = RefusalReason.allCases.map { ["code": $0.rawValue, "name": word("reason.\($0.rawValue)", language)] }
+            }
             if detail.records.count > 1, let number = record.item { item["item"] = number }
             if let document = detail.decisions[index] {
                 item.merge(documentContext(document, index: index + 1, language)) { mine, _ in mine }
@@ -168,6 +187,7 @@ extension Pages {
         let base = "/workers/\(iin)/documents/\(sha256)"
         return [
             "iin": iin, "name": detail.worker.fullName, "sha256": sha256, "file": URL(fileURLWithPath: detail.file.path).lastPathComponent,
+            "base": base,
             "items": items, "hasPages": pageCount > 0, "scanned": source == .pdfOCR || source == .imageOCR,
             "pages": (0..<pageCount).map { offset -> [String: Any] in
                 let number = offset + 1
@@ -181,6 +201,35 @@ extension Pages {
                 return page
             },
         ]
+    }
+
+    /// A correction as the document page lists it: what, from what, to what, by whom and when.
+    func correctionContext(_ kept: KeptCorrection, _ language: FormLanguage) -> [String: Any] {
+        let correction = kept.correction
+        var context: [String: Any] = ["by": correction.by, "on": language.format(correction.on)]
+        switch correction.change {
+        case .fact(let fact, let value):
+            context["what"] = wording.name(ofFact: fact.rawValue, in: language)
+            context["value"] = value.map { correctionValue(fact, $0, language) } ?? "—"
+            if let previous = kept.previous { context["previous"] = correctionValue(fact, previous, language) }
+        case .accepted:
+            context["what"] = word("correct.decision", language)
+            context["value"] = word("correct.accepted", language)
+        case .refused(let reason, let note):
+            context["what"] = word("correct.decision", language)
+            context["value"] = "\(word("correct.refused", language)): \(word("reason.\(reason.rawValue)", language)) — \(note)"
+        }
+        if case .fact = correction.change {} else if let previous = kept.previous.flatMap(Decision.init(rawValue:)) {
+            context["previous"] = word("decision.\(previous.rawValue)", language)
+        }
+        return context
+    }
+
+    /// A fact's value as a correction states it, written the page's way.
+    func correctionValue(_ fact: EvidenceFact, _ text: String, _ language: FormLanguage) -> String {
+        if let date = CalendarDate(text) { return language.format(date) }
+        if fact == .activity, let activity = ActivityKind(rawValue: text) { return wording.name(of: activity, in: language) }
+        return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 
     /// A length in points to a tenth, as the page's SVG gives it.

@@ -1,4 +1,6 @@
 import CPDRules
+import Confirmation
+import Forms
 import Foundation
 import GRDB
 import HTTPTypes
@@ -47,6 +49,7 @@ public struct ReviewServer: Sendable {
     let pages: Pages
     let throttle = LoginThrottle()
     let rasterizer: Rasterizer
+    let forms: Forms
 
     public init(configuration: Configuration) throws {
         self.configuration = configuration
@@ -58,6 +61,7 @@ public struct ReviewServer: Sendable {
             register: register, watch: try WatchStore(path: configuration.database),
             confirmation: WorkerConfirmation(register: directory, settings: configuration.settings), output: configuration.output)
         pages = try Pages()
+        forms = try Forms()
         rasterizer = configuration.rasterizer
     }
 
@@ -86,6 +90,7 @@ public struct ReviewServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: pages.script)))
         }
         signedIn.get("/workers/:iin/documents/:sha256") { request, context in try documentPage(request, context) }
+        signedIn.post("/workers/:iin/documents/:sha256/corrections") { request, context in try await correct(request, context) }
         signedIn.get("/workers/:iin/documents/:sha256/pages/:page") { request, context in try pageImage(request, context) }
         signedIn.get("/workers/:iin/documents/:sha256/original") { request, context in try original(request, context) }
         signedIn.get("/register/workers/:iin") { request, context in try recordPage(request, context) }
@@ -172,7 +177,7 @@ public struct ReviewServer: Sendable {
     func documentPage(_ request: Request, _ context: ReviewContext) throws -> Response {
         let detail = try document(context)
         return try html("document", title: URL(fileURLWithPath: detail.file.path).lastPathComponent,
-                        pages.documentContext(detail, context.language), request, context)
+                        pages.documentContext(detail, canCorrect: context.session?.account.role == .officer, context.language), request, context)
     }
 
     func pageImage(_ request: Request, _ context: ReviewContext) throws -> Response {
@@ -218,6 +223,84 @@ public struct ReviewServer: Sendable {
         guard let session = context.session, CSRF.matches(token, session.csrfToken) else { throw HTTPError(.forbidden, message: "bad or missing form token") }
         guard session.account.role == .officer else { throw HTTPError(.forbidden, message: "a viewer changes nothing") }
         return session.account
+    }
+
+    struct CorrectionForm: Decodable {
+        let csrf: String?
+        /// The record's position in the file (a record set holds several).
+        let record: Int
+        let action: String
+        let fact: String?
+        let value: String?
+        let reason: String?
+        let note: String?
+    }
+
+    /// An officer's correction of a document, or decision on it: kept in the register against
+    /// the document's content with who, when and what it replaced, audited, and the worker
+    /// assessed again and the forms rewritten at once.
+    func correct(_ request: Request, _ context: ReviewContext) async throws -> Response {
+        let form = try await request.decode(as: CorrectionForm.self, context: context)
+        let account = try officer(context, token: form.csrf)
+        let detail = try document(context)
+        guard detail.records.indices.contains(form.record) else { throw HTTPError(.badRequest) }
+        let record = detail.decisions[form.record]?.record ?? detail.records[form.record]
+        let previousDecision = detail.decisions[form.record]?.item.outcome.decision.rawValue
+        let change: Correction.Change
+        let previous: String?
+        switch form.action {
+        case "fact":
+            guard let fact = form.fact.flatMap(EvidenceFact.init(rawValue:)), fact == .activity || EvidenceFact.correctable.contains(fact) else {
+                throw HTTPError(.badRequest)
+            }
+            let value = try Self.correctedValue(form.value ?? "", of: fact)
+            change = .fact(fact, value)
+            previous = record.evidence.flatMap { fact.text(in: $0) } ?? (fact == .activity ? (record.activity ?? record.activityGuess)?.rawValue : nil)
+        case "accept":
+            (change, previous) = (.accepted, previousDecision)
+        case "refuse":
+            let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let reason = form.reason.flatMap(RefusalReason.init(rawValue:)), !note.isEmpty, note.count <= 500 else { throw HTTPError(.badRequest) }
+            (change, previous) = (.refused(reason, note: note), previousDecision)
+        default:
+            throw HTTPError(.badRequest)
+        }
+        let iin = detail.worker.iin
+        let correction = Correction(sha256: record.sha256, item: record.item, change: change, by: account.name, on: today)
+        try data.register.record(correction, previous: previous, for: iin)
+        try accounts.record("correction", subject: iin.digits, by: account.name, old: previous, new: "\(record.sha256.prefix(12)) \(correction.slot) \(change)")
+        try reassess(iin)
+        return .redirect(to: "/workers/\(iin.digits)/documents/\(record.sha256)", type: .normal)
+    }
+
+    /// A value typed by an officer in the form `EvidenceFact.set` reads: a date as 18.03.2023 or
+    /// 2023-03-18, an amount with a decimal comma or point; empty for "not stated".
+    static func correctedValue(_ typed: String, of fact: EvidenceFact) throws -> String? {
+        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        var value = text
+        if [.startDate, .endDate, .issueDate].contains(fact), let date = CalendarDate(dottedDayFirst: text) { value = date.description }
+        if [.hours, .credits].contains(fact) { value = value.replacingOccurrences(of: ",", with: ".") }
+        var scratch = Evidence(criterion: 1)
+        do { try fact.set(value, in: &scratch) } catch { throw HTTPError(.unprocessableContent, message: "\(error)") }
+        return fact.text(in: scratch) ?? value
+    }
+
+    /// The worker assessed again from the stored readings and the corrections, the forms
+    /// rewritten as the watch writes them, and the watch's state noted, unless the watch read a
+    /// file meanwhile (then it assesses the worker itself).
+    func reassess(_ iin: IIN) throws {
+        let folder = iin.digits
+        guard let worker = try? data.confirmation.worker(iin: folder) else { return }
+        let readings = try data.watch.readings(worker: folder)
+        let confirmed = try data.confirmation.confirm(
+            worker, records: try data.watch.records(worker: folder),
+            writing: (forms, .formSet(configuration.output.appendingPathComponent(folder), writeFile: FormSet.writeDurably)))
+        let documents = confirmed.assessment.documents
+        try data.watch.assessed(
+            worker: folder, at: configuration.now().timeIntervalSince1970, meets: confirmed.assessment.assessment.meetsCPDRequirements,
+            total: confirmed.assessment.assessment.totals.total.description, review: documents.count { $0.item.outcome.decision == .review },
+            refused: documents.count { $0.item.outcome.decision == .refused }, ifReadingsAre: readings)
     }
 
     /// A file dropped on a worker's page (the body, `?name=` its file name), written into the

@@ -99,6 +99,8 @@ struct WorkspaceData: Sendable {
         let records: [ExtractionRecord]
         /// The assessment's decision on each record, by its position in `records`.
         let decisions: [Int: FolderAssessment.Document]
+        /// The officer's corrections of this content, oldest first.
+        let corrections: [KeptCorrection]
     }
 
     /// The worker's file of content `sha256`; nil when the worker has none.
@@ -110,7 +112,8 @@ struct WorkspaceData: Sendable {
         for (index, record) in records.enumerated() {
             decisions[index] = assessed.first { $0.record.sha256 == sha256 && $0.record.file == file.path && $0.record.item == record.item }
         }
-        return DocumentDetail(worker: detail.record, file: file, records: records, decisions: decisions)
+        let corrections = try register.corrections(of: iin).filter { $0.correction.sha256 == sha256 }
+        return DocumentDetail(worker: detail.record, file: file, records: records, decisions: decisions, corrections: corrections)
     }
 
     /// A form of the worker's output folder, when `name` is one of `formFiles`.

@@ -22,7 +22,7 @@ public struct FindingWording: Sendable {
     public init(directory: URL, languages: [FormLanguage] = FormLanguage.allCases) throws {
         var library = MustacheLibrary()
         for language in languages {
-            for name in ["finding", "reason", "activity", "category", "track"].map({ "\($0).\(language.rawValue)" }) {
+            for name in ["finding", "reason", "activity", "category", "track", "fact"].map({ "\($0).\(language.rawValue)" }) {
                 let file = directory.appendingPathComponent("\(name).mustache")
                 guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                     throw Failure(description: "the message catalogue is missing \(file.lastPathComponent)")
@@ -61,6 +61,13 @@ public struct FindingWording: Sendable {
         library.render(["activity": [activity.rawValue: true]], withTemplate: "activity.\(language.rawValue)") ?? activity.rawValue
     }
 
+    /// The name of a fact read from a document (`hours`, `holderName`…) in `language`; the name
+    /// itself when the catalogue has no words for it.
+    public func name(ofFact name: String, in language: FormLanguage) -> String {
+        let words = library.render([name: true], withTemplate: "fact.\(language.rawValue)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return words.isEmpty ? name : words
+    }
+
     /// The name of a qualification category in `language`.
     public func name(of category: QualificationCategory, in language: FormLanguage) -> String {
         library.render([category.rawValue: true], withTemplate: "category.\(language.rawValue)") ?? category.rawValue
@@ -73,6 +80,8 @@ public struct FindingWording: Sendable {
         for (key, value) in refusal.details {
             details[key] = CalendarDate(value).map(language.format) ?? value
         }
+        // The officer's own finding is worded as the officer gave it, whatever its code.
+        if refusal.details["officerNote"] != nil { return ["byOfficer": details] }
         let key: String
         switch refusal.reason {
         case .outsidePeriod: key = "outsidePeriod"
