@@ -58,7 +58,7 @@ public struct FolderAssessment: Sendable {
             let officer = corrected[index]
             if record.isTranslationOnly {
                 let outcome: Outcome = translations.originalName(of: index).map {
-                    .accepted(0, "the notarized translation of \($0), which counts with it")
+                    .accepted(0, .translation(of: $0))
                 } ?? .review([Finding(.translationWithoutOriginal)])
                 documents.append(Document(record: record, item: .init(evidence: record.evidence, criterion: nil, outcome: outcome), corrections: officer.corrections))
                 continue

@@ -101,13 +101,12 @@ extension Pages {
 
     func documentContext(_ document: FolderAssessment.Document, index: Int, _ language: FormLanguage) -> [String: Any] {
         let outcome = document.item.outcome
-        var explanations: [String]
+        let explanations: [String]
         switch outcome.decision {
-        case .accepted: explanations = [outcome.calculation]
+        case .accepted: explanations = [outcome.terms.map { wording.message($0, in: language) } ?? outcome.calculation]
         case .refused: explanations = outcome.refusals.map { wording.message($0, in: language) }
         case .review: explanations = outcome.findings.map { wording.message($0, in: language) }
         }
-        explanations += document.record.errors.map(\.description)
         var context: [String: Any] = [
             "index": index, "file": URL(fileURLWithPath: document.record.file).lastPathComponent,
             "decision": outcome.decision.rawValue, "decisionWord": word("decision.\(outcome.decision.rawValue)", language),

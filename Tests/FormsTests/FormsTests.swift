@@ -367,3 +367,43 @@ struct CorrectedFormsTests {
         #expect(!plain.contains(expected[0]))
     }
 }
+
+@Suite("How a credit was computed, in each language")
+struct CalculationWordingTests {
+    static let wording = try! FindingWording(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Templates/forms"))
+    static let day = CalendarDate("2025-03-10")!
+
+    static let cases: [(Calculation, [String])] = [
+        (.volume(.hours(72), rate: 1, significance: nil), ["72", "1"]),
+        (.volume(.credits(2, hoursPerCredit: 30, hours: 60), rate: CreditUnits("0.5")!, significance: nil), ["2", "30", "60", "0"]),
+        (.volume(.weeks(3), rate: 10, significance: .republican), ["3", "10"]),
+        (.volume(.weeksBetween(2, day, day.adding(days: 13)), rate: 10, significance: .city), ["2", "10.03.2025", "23.03.2025"]),
+        (.volume(.daysBetween(2, day, day.adding(days: 1)), rate: 5, significance: .international), ["2", "5", "10.03.2025"]),
+        (.reports(2, rate: 3, significance: .regional, days: .days(2), dayRate: 2), ["2", "3"]),
+        (.monograph, ["1"]), (.guidelines, ["1"]), (.article(.q1), ["Q1"]), (.document(level: .republican), ["1"]), (.document(level: nil), ["1"]),
+        (.tutoring(years: 2, rate: 5), ["2", "5"]),
+        (.examMaterial(questions: 60, perQuestions: 30, scenarios: 5, perScenarios: 5, counting: .completeBlocks), ["60", "30", "5"]),
+        (.translation(of: "04_patent.pdf"), ["04_patent.pdf"]),
+    ]
+
+    @Test(arguments: FormLanguage.allCases)
+    func everyComputationIsWordedWithItsFigures(language: FormLanguage) {
+        for (calculation, figures) in Self.cases {
+            let words = Self.wording.message(calculation, in: language)
+            #expect(!words.isEmpty && !words.contains("{{"), "\(calculation)")
+            for figure in figures { #expect(words.contains(language == .en ? figure : figure.replacingOccurrences(of: "0.5", with: "0,5")), "\(figure) in «\(words)»") }
+            if language != .en {
+                for english in [" h ", " h)", "CU", "report", "credits", "level", "document", "weeks"] {
+                    #expect(!words.contains(english), "«\(english)» in «\(words)»")
+                }
+            }
+        }
+    }
+
+    @Test func theEnglishTextTheReportsCarryIsUnchanged() {
+        #expect(Calculation.volume(.hours(17), rate: CreditUnits("0.5")!, significance: nil).description == "17 h × 0.5 CU")
+        #expect(Calculation.reports(1, rate: 3, significance: .republican, days: .days(2), dayRate: 2).description == "1 report × 3 CU (republican) + 2 d × 2 CU")
+        #expect(Calculation.document(level: .republican).description == "1 document, national (republican) level")
+    }
+}
