@@ -82,6 +82,15 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the review workspace's accounts.",
+        discussion: """
+            Accounts live in the database `cpd serve` uses. An officer reads, corrects, accepts, \
+            refuses and uploads; a viewer reads and prints.
+
+            Examples:
+              cpd user add aigerim --role officer --db /var/lib/cpd/cpd.sqlite
+              cpd user list --db /var/lib/cpd/cpd.sqlite
+              cpd user remove aigerim --db /var/lib/cpd/cpd.sqlite
+            """,
         subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {

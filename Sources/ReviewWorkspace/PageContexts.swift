@@ -96,6 +96,22 @@ extension Pages {
             ]
         }
         context["hasHistory"] = !detail.history.isEmpty
+        if let level = detail.level {
+            func status(_ value: LevelAssignment.Status, waived: Bool = false) -> [String: Any] {
+                let key = waived ? "waived" : value.rawValue
+                return ["status": waived ? "met" : value.rawValue, "statusWord": word("level.status.\(key)", language)]
+            }
+            context["level"] = status(level.status).merging([
+                "target": level.target.description,
+                "conditions": level.conditions.map { condition in
+                    status(condition.status, waived: condition.waived).merging([
+                        "name": word("level.kind.\(condition.kind.rawValue)", language),
+                        "basis": condition.references.map { wording.message($0, in: language) }.joined(separator: "; "),
+                        "reasons": condition.reasons.map { wording.message($0, in: language) },
+                    ]) { first, _ in first }
+                },
+            ]) { first, _ in first }
+        }
         return context
     }
 

@@ -64,6 +64,8 @@ struct WorkspaceData: Sendable {
         let assessment: FolderAssessment?
         let stop: WorkerConfirmation.Stop?
         let history: [AssessmentRecord]
+        /// Chapter 3's decision for the level the register says the worker applies for.
+        let level: LevelAssignment?
         /// The forms in the worker's output folder, by file name.
         let forms: [String]
     }
@@ -85,9 +87,14 @@ struct WorkspaceData: Sendable {
             stop = reason
         }
         let directory = output.appendingPathComponent(folder)
+        let history = try register.assessments(of: iin)
+        let level = record.targetLevel.map { target in
+            WorkerLevel.decide(
+                record, target: target, on: confirmation.clock.confirmationDate(fixed: confirmation.settings.confirmationDate), folder: assessment,
+                recorded: history)
+        }
         return WorkerDetail(
-            record: record, files: try watch.files(worker: folder), assessment: assessment, stop: stop,
-            history: try register.assessments(of: iin),
+            record: record, files: try watch.files(worker: folder), assessment: assessment, stop: stop, history: history, level: level,
             forms: Self.formFiles.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) })
     }
 

@@ -22,7 +22,7 @@ public struct FindingWording: Sendable {
     public init(directory: URL, languages: [FormLanguage] = FormLanguage.allCases) throws {
         var library = MustacheLibrary()
         for language in languages {
-            for name in ["finding", "reason", "activity", "category", "track", "fact", "calculation"].map({ "\($0).\(language.rawValue)" }) {
+            for name in ["finding", "reason", "activity", "category", "track", "fact", "calculation", "levelreference"].map({ "\($0).\(language.rawValue)" }) {
                 let file = directory.appendingPathComponent("\(name).mustache")
                 guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                     throw Failure(description: "the message catalogue is missing \(file.lastPathComponent)")
@@ -95,6 +95,27 @@ public struct FindingWording: Sendable {
                 "complete": counting == .completeBlocks,
             ]]
         case .translation(let original): return ["translation": ["original": original]]
+        }
+    }
+
+    /// A place in chapter 3 a level's condition rests on, in `language` ("пункт 12, подпункт 1").
+    public func message(_ reference: LevelAssignment.Reference, in language: FormLanguage) -> String {
+        library.render(Self.context(reference), withTemplate: "levelreference.\(language.rawValue)") ?? reference.description
+    }
+
+    /// What `levelreference.<lang>` reads.
+    public static func context(_ reference: LevelAssignment.Reference) -> [String: Any] {
+        switch reference {
+        case .paragraph(let number, let item, let part):
+            var values: [String: Any] = ["number": number]
+            if let item { values["item"] = item }
+            switch part {
+            case .lastSentence?: values["lastSentence"] = true
+            case .lastParagraph?: values["lastParagraph"] = true
+            case nil: break
+            }
+            return ["paragraph": values]
+        case .appendix(let number): return ["appendix": ["number": number]]
         }
     }
 

@@ -108,6 +108,21 @@ struct ServerTests {
         }
     }
 
+    @Test func aWorkerApplyingForALevelSeesEachConditionOfChapter3() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            let page = try await browser.get("/workers/850314410007").text
+            #expect(page.contains("Заявленный уровень квалификации: 5.2"))
+            for condition in ["Образование, соответствующее уровню", "Подтверждённые результаты НПР, не менее 210 КЕ", "Последовательность уровней"] {
+                #expect(page.contains(condition))
+            }
+            #expect(page.contains("пункт 12") || page.contains("пункта 12"))
+            let english = try await browser.get("/workers/850314410007?lang=en").text
+            #expect(english.contains("Qualification level applied for: 5.2") && english.contains("paragraph 12"))
+        }
+    }
+
     @Test func aDocumentStandsBesideItsFactsEachPointingAtItsLine() async throws {
         let fixture = try await Fixture()
         try await fixture.withBrowser { browser in
