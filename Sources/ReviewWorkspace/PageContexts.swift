@@ -47,14 +47,29 @@ extension Pages {
         }
     }
 
-    func workersContext(_ rows: [WorkspaceData.WorkerRow], query: String, filter: WorkerFilter, _ language: FormLanguage) -> [String: Any] {
+    /// Workers on one page of the list: a hospital's thousands are paged, most urgent first.
+    static let pageSize = 100
+
+    func workersContext(_ rows: [WorkspaceData.WorkerRow], query: String, filter: WorkerFilter, page: Int, _ language: FormLanguage) -> [String: Any] {
         let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
-        let shown = rows.filter { row in
+        let matching = rows.filter { row in
             filter.admits(row) && (needle.isEmpty || row.entry.iin.digits.hasPrefix(needle) || row.entry.fullName.lowercased().contains(needle))
         }
-        return [
-            "query": query, "total": rows.count, "shown": shown.count, "hasRows": !shown.isEmpty,
+        let pages = max(1, (matching.count + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(page, 1), pages)
+        let shown = matching.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        func link(_ page: Int) -> String {
+            "/?" + [("q", query), ("show", filter.rawValue), ("page", String(page))].filter { !$0.1.isEmpty }
+                .map { "\($0.0)=\(ReviewServer.formEncoded($0.1))" }.joined(separator: "&")
+        }
+        var context: [String: Any] = [
+            "query": query, "total": rows.count, "shown": matching.count, "hasRows": !shown.isEmpty,
+            "page": page, "pages": pages, "paged": pages > 1,
             "filters": WorkerFilter.allCases.map { ["value": $0.rawValue, "label": word("workers.filter.\($0.rawValue)", language), "selected": $0 == filter] },
+        ]
+        if page > 1 { context["previous"] = link(page - 1) }
+        if page < pages { context["next"] = link(page + 1) }
+        return context.merging([
             "rows": shown.map { row -> [String: Any] in
                 [
                     "iin": row.entry.iin.digits, "name": row.entry.fullName,
@@ -64,7 +79,7 @@ extension Pages {
                     "bars": bars(row.entry.latestAssessment?.totals, category: row.entry.targetCategory, language),
                 ]
             },
-        ]
+        ]) { first, _ in first }
     }
 
     func workerContext(_ detail: WorkspaceData.WorkerDetail, canUpload: Bool, _ language: FormLanguage) -> [String: Any] {

@@ -91,7 +91,7 @@ public struct ReviewServer: Sendable {
         }
         signedIn.get("/workers/:iin/documents/:sha256") { request, context in try documentPage(request, context) }
         signedIn.post("/workers/:iin/documents/:sha256/corrections") { request, context in try await correct(request, context) }
-        signedIn.get("/workers/:iin/documents/:sha256/pages/:page") { request, context in try pageImage(request, context) }
+        signedIn.get("/workers/:iin/documents/:sha256/pages/:page") { request, context in try await pageImage(request, context) }
         signedIn.get("/workers/:iin/documents/:sha256/original") { request, context in try original(request, context) }
         signedIn.get("/register/workers/:iin") { request, context in try recordPage(request, context) }
         signedIn.get("/register/:list") { request, context in try registerList(request, context) }
@@ -133,9 +133,10 @@ public struct ReviewServer: Sendable {
     func workersPage(_ request: Request, _ context: ReviewContext) throws -> Response {
         let query = request.uri.queryParameters.get("q") ?? ""
         let filter = request.uri.queryParameters.get("show").flatMap(Pages.WorkerFilter.init(rawValue:)) ?? .attention
+        let page = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1
         let rows = try data.workers(on: today)
         return try html("workers", title: pages.word("workers.title", context.language),
-                        pages.workersContext(rows, query: query, filter: filter, context.language), request, context)
+                        pages.workersContext(rows, query: query, filter: filter, page: page, context.language), request, context)
     }
 
     /// The IIN of the path, when it is one; a 404 otherwise, before anything is looked up.
@@ -180,14 +181,15 @@ public struct ReviewServer: Sendable {
                         pages.documentContext(detail, canCorrect: context.session?.account.role == .officer, context.language), request, context)
     }
 
-    func pageImage(_ request: Request, _ context: ReviewContext) throws -> Response {
+    func pageImage(_ request: Request, _ context: ReviewContext) async throws -> Response {
         let detail = try document(context)
         guard let number = context.parameters.get("page").flatMap(Int.init), number >= 1,
             number <= detail.records.map(\.pages).max() ?? 0
         else { throw HTTPError(.notFound) }
         let png: Data
         do {
-            png = try PageImages.png(of: detail.file.path, source: detail.records.first?.source, page: number, rasterizer: rasterizer)
+            let (path, source, rasterizer) = (detail.file.path, detail.records.first?.source, rasterizer)
+            png = try await Self.offloaded { try PageImages.png(of: path, source: source, page: number, rasterizer: rasterizer) }
         } catch {
             throw HTTPError(.unprocessableContent, message: "\(error)")
         }
@@ -269,8 +271,16 @@ public struct ReviewServer: Sendable {
         let correction = Correction(sha256: record.sha256, item: record.item, change: change, by: account.name, on: today)
         try data.register.record(correction, previous: previous, for: iin)
         try accounts.record("correction", subject: iin.digits, by: account.name, old: previous, new: "\(record.sha256.prefix(12)) \(correction.slot) \(change)")
-        try reassess(iin)
+        try await Self.offloaded { try reassess(iin) }
         return .redirect(to: "/workers/\(iin.digits)/documents/\(record.sha256)", type: .normal)
+    }
+
+    /// Work that blocks (a child process decoding a page, forms rendered to PDF) runs off Swift's
+    /// cooperative threads, so that other requests go on meanwhile.
+    static func offloaded<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
     }
 
     /// A value typed by an officer in the form `EvidenceFact.set` reads: a date as 18.03.2023 or
