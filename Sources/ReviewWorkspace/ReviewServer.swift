@@ -426,7 +426,9 @@ public struct ReviewServer: Sendable {
             response.headers[.retryAfter] = String(Int(wait.rounded(FloatingPointRoundingRule.up)))
             return response
         }
-        guard let account = try accounts.verify(name: form.name, password: form.password) else {
+        let accounts = accounts
+        // bcrypt takes a quarter of a second by design: off the cooperative threads.
+        guard let account = try await Self.offloaded({ try accounts.verify(name: form.name, password: form.password) }) else {
             throttle.failed(keys, at: now)
             try accounts.record("sign-in refused", subject: form.name, by: form.name)
             return try signInPage(request, context, failed: true, name: form.name, status: .unauthorized)

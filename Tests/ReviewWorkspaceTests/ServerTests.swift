@@ -42,6 +42,19 @@ struct ServerTests {
         #expect(trail.first?.action == "signed in" && trail.first?.account == Fixture.officer.name)
     }
 
+    @Test func aSessionLastsEightHoursFromItsLastUse() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            for _ in 0..<3 {
+                fixture.clock.advance(by: 7 * 3600 + 59 * 60)
+                #expect(try await browser.get("/").status == .ok)
+            }
+            fixture.clock.advance(by: 8 * 3600 + 1)
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
     @Test func aWrongPasswordOrAnUnknownAccountIsRefusedAlike() async throws {
         let fixture = try await Fixture()
         try await fixture.withBrowser { browser in
