@@ -93,6 +93,7 @@ public struct ReviewServer: Sendable {
         signedIn.post("/workers/:iin/documents/:sha256/corrections") { request, context in try await correct(request, context) }
         signedIn.get("/workers/:iin/documents/:sha256/pages/:page") { request, context in try await pageImage(request, context) }
         signedIn.get("/workers/:iin/documents/:sha256/original") { request, context in try original(request, context) }
+        signedIn.get("/audit") { request, context in try auditPage(request, context) }
         signedIn.get("/register/workers/:iin") { request, context in try recordPage(request, context) }
         signedIn.get("/register/:list") { request, context in try registerList(request, context) }
         return router
@@ -353,6 +354,20 @@ public struct ReviewServer: Sendable {
             default: String(scalar)
             }
         }.joined()
+    }
+
+    /// The latest changes and sign-ins, for an officer.
+    func auditPage(_ request: Request, _ context: ReviewContext) throws -> Response {
+        guard context.session?.account.role == .officer else { return try errorPage(.forbidden, "error.forbidden", request, context) }
+        let language = context.language
+        let entries = try accounts.auditTrail().map { entry -> [String: Any] in
+            [
+                "when": entry.at.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon)),
+                "who": entry.account, "action": pages.word("audit.action.\(entry.action.replacingOccurrences(of: " ", with: "-"))", language),
+                "subject": entry.subject, "worker": WorkerFolder.isIINShaped(entry.subject), "old": entry.oldValue ?? "", "new": entry.newValue ?? "",
+            ]
+        }
+        return try html("audit", title: pages.word("nav.audit", language), ["entries": entries], request, context)
     }
 
     func recordPage(_ request: Request, _ context: ReviewContext) throws -> Response {

@@ -55,6 +55,22 @@ struct ServerTests {
         }
     }
 
+    @Test func anOfficerReadsTheAuditTrailAViewerDoesNot() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            let page = try await browser.get("/audit?lang=en")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<td>aigerim</td><td>signed in</td>"))
+            #expect(page.text.contains("<td>cpd user</td><td>account added</td><td>dana</td>"))
+        }
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.viewer.name, Fixture.viewer.password)
+            #expect(!(try await browser.get("/").text.contains("href=\"/audit\"")))
+            #expect(try await browser.get("/audit").status == .forbidden)
+        }
+    }
+
     @Test func aWrongPasswordOrAnUnknownAccountIsRefusedAlike() async throws {
         let fixture = try await Fixture()
         try await fixture.withBrowser { browser in
