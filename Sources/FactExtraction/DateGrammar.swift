@@ -102,7 +102,7 @@ enum DateGrammar {
     /// Spaces, quotes and commas only separate tokens: "«01» февраля", "June 15, 2024".
     private static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(text)
+        let characters = text.characterArray
         var index = 0
         while index < characters.count {
             let character = characters[index]

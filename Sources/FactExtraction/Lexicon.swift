@@ -144,12 +144,14 @@ public struct Lexicon: Sendable {
     }
 
     /// A lexicon from its `compiled` form; nil when a line is not one.
+    /// Split by bytes, as every start reads it: the file's newlines and tabs are single bytes
+    /// (no CR), each a character of its own, and splitting by characters would run the grapheme
+    /// rules over every wording.
     public init?(compiled: String) {
-        for line in compiled.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+        for line in compiled.utf8.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == 5, let value = Double(fields[2]), !fields[4].isEmpty else { return nil }
-            sections[String(fields[0]), default: [:]][String(fields[1]), default: []]
-                .append(Entry(text: String(fields[4]), value: value, origin: String(fields[3])))
+            sections[fields[0], default: [:]][fields[1], default: []].append(Entry(text: fields[4], value: value, origin: fields[3]))
         }
         derive()
     }

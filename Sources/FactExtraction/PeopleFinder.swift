@@ -6,7 +6,9 @@ import Foundation
 enum PeopleFinder {
     static func read(_ lines: [SourceText.Line], activity: ActivityKind?, _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
         let authorLabels = lexicon.list("author-labels").map(\.text)
-        let holderLabels = lexicon.list("holder-labels").map(\.text)
+        // Each label with the space that starts it inside a line and the colon that may end it,
+        // made once here rather than for every line.
+        let holderLabels = lexicon.list("holder-labels").map { (text: $0.text, inside: " " + $0.text, colon: $0.text + ":") }
         let nextLineLabels = lexicon.list("next-line-labels").map(\.text)
         let predicates = lexicon.list("holder-predicates").map(\.text)
         let signatories = lexicon.list("signatory-labels").map(\.text)
@@ -25,9 +27,9 @@ enum PeopleFinder {
                 continue
             }
             // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
-            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0) || line.folded.contains(literal: " " + $0) }
-            let endsWithLabel = labels.contains { line.folded.hasSuffix($0) || line.folded.hasSuffix($0 + ":") }
-            if let name = labels.compactMap({ name(after: $0, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
+            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0.text) || line.folded.contains(literal: $0.inside) }
+            let endsWithLabel = labels.contains { line.folded.hasSuffix($0.text) || line.folded.hasSuffix($0.colon) }
+            if let name = labels.compactMap({ name(after: $0.text, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
                 record(name, line, &facts)
                 continue
             }

@@ -27,7 +27,7 @@ enum QuantityFinder {
     /// number and its unit: ( ) : - . /
     static func tokens(_ folded: String) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(folded)
+        let characters = folded.characterArray
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -62,8 +62,9 @@ enum QuantityFinder {
         return tokens
     }
 
-    /// The text with what stands between double quotes blanked out.
+    /// The text with what stands between double quotes blanked out (most lines have no quote).
     static func outsideQuotes(_ folded: String) -> String {
+        guard folded.utf8.contains(UInt8(ascii: "\"")) else { return folded }
         var inside = false
         return String(folded.map { character -> Character in
             if character == "\"" { inside.toggle(); return " " }

@@ -89,7 +89,7 @@ enum TextNormalization {
         ]
         // A line without a digit has no number to repair.
         guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return text }
-        let characters = Array(text)
+        let characters = text.characterArray
         var result = characters
         for index in characters.indices {
             guard let digit = lookalikes[characters[index]] else { continue }
@@ -109,6 +109,8 @@ enum TextNormalization {
 
     /// "Ме 17473", "No. 17473", "N° 17473", "Nr. 5" -> "№ 17473".
     private static func restoreNumberSign(_ text: String) -> String {
+        // Each misreading begins with "N", "М" or "№"; a line with none of them has none to restore.
+        guard text.contains(literal: "N") || text.contains(literal: "М") || text.contains(literal: "№") else { return text }
         var words = text.split(separator: " ").map(String.init)
         for index in words.indices.dropLast() where ["Ме", "Мо", "Nо", "No", "No.", "N°", "N", "Nr.", "Nr", "Nо.", "№."].contains(words[index]) {
             if words[index + 1].first?.isASCIIDigit == true { words[index] = "№" }
