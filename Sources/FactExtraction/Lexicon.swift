@@ -88,8 +88,14 @@ public struct Lexicon: Sendable {
     /// them all in a line at once.
     private(set) var activityPhraseList: [(activity: ActivityKind, entry: Entry)] = []
     private(set) var activityPhraseIndex = PhraseIndex([])
-    private(set) var unitStems: [Unit: [[String]]] = [:]
-    private(set) var unitEntries: [Unit: [Entry]] = [:]
+    /// Every unit's entries with the words of their stems, by the first byte of the first word,
+    /// in the order of the units and their entries: a word is compared only with the units that
+    /// can begin it.
+    private(set) var unitsByFirstByte: [[(unit: Unit, entry: Entry, words: [String])]] = []
+    /// The holder labels, each with the space that starts it inside a line and the colon that may
+    /// end it, and an index that finds the labels a line contains in one pass.
+    private(set) var holderLabels: [(text: String, inside: String, colon: String)] = []
+    private(set) var holderLabelIndex = PhraseIndex([])
     /// Month names, longest first, so "июня" is not taken by a shorter prefix.
     private(set) var monthPrefixes: [Entry] = []
     /// Number words, longest first ("семьдесят" before "сем").
@@ -99,8 +105,15 @@ public struct Lexicon: Sendable {
     private mutating func derive() {
         activityPhraseList = ActivityKind.allCases.flatMap { activity in group("activities", activity.rawValue).map { (activity, $0) } }
         activityPhraseIndex = PhraseIndex(activityPhraseList.map(\.entry.text))
-        unitEntries = Dictionary(uniqueKeysWithValues: Unit.allCases.map { ($0, group("units", $0.rawValue)) })
-        unitStems = unitEntries.mapValues { $0.map { QuantityFinder.tokens($0.text).filter { $0.kind != .mark }.map { String($0.text) } } }
+        unitsByFirstByte = Array(repeating: [], count: 256)
+        for unit in Unit.allCases {
+            for entry in group("units", unit.rawValue) {
+                let words = QuantityFinder.tokens(entry.text).filter { $0.kind != .mark }.map { String($0.text) }
+                if let byte = words.first?.utf8.first { unitsByFirstByte[Int(byte)].append((unit, entry, words)) }
+            }
+        }
+        holderLabels = list("holder-labels").map { (text: $0.text, inside: " " + $0.text, colon: $0.text + ":") }
+        holderLabelIndex = PhraseIndex(holderLabels.map(\.text))
         monthPrefixes = Self.longestFirst((1...12).flatMap { month in
             group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) }
         })

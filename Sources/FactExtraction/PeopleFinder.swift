@@ -6,9 +6,7 @@ import Foundation
 enum PeopleFinder {
     static func read(_ lines: [SourceText.Line], activity: ActivityKind?, _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
         let authorLabels = lexicon.list("author-labels").map(\.text)
-        // Each label with the space that starts it inside a line and the colon that may end it,
-        // made once here rather than for every line.
-        let holderLabels = lexicon.list("holder-labels").map { (text: $0.text, inside: " " + $0.text, colon: $0.text + ":") }
+        let holderLabels = lexicon.holderLabels
         let nextLineLabels = lexicon.list("next-line-labels").map(\.text)
         let predicates = lexicon.list("holder-predicates").map(\.text)
         let signatories = lexicon.list("signatory-labels").map(\.text)
@@ -27,9 +25,12 @@ enum PeopleFinder {
                 continue
             }
             // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
-            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0.text) || line.folded.contains(literal: $0.inside) }
+            // Looked for among the labels the line contains (most lines hold none), in their order.
+            let contained = lexicon.holderLabelIndex.matches(in: line.folded)
+            let labels = holderLabels.indices.filter(contained.contains).map { holderLabels[$0] }
+                .filter { line.folded.hasPrefix($0.text) || line.folded.contains(literal: $0.inside) }
             let endsWithLabel = labels.contains { line.folded.hasSuffix($0.text) || line.folded.hasSuffix($0.colon) }
-            if let name = labels.compactMap({ name(after: $0.text, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
+            if let name = labels.lazy.compactMap({ name(after: $0.text, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
                 record(name, line, &facts)
                 continue
             }

@@ -114,17 +114,14 @@ enum QuantityFinder {
     /// The longest unit written at `index`: its kind, entry and number of tokens. The words of a
     /// unit may be parted by marks ("ак. ч.", "CME-credits").
     private static func unit(at index: Int, in tokens: [Token], _ lexicon: Lexicon) -> (Lexicon.Unit, Lexicon.Entry, Int)? {
-        guard tokens[index].kind == .word else { return nil }
-        let firstByte = tokens[index].text.utf8.first
+        guard tokens[index].kind == .word, let firstByte = tokens[index].text.utf8.first else { return nil }
         var best: (Lexicon.Unit, Lexicon.Entry, Int)?
-        for unit in Lexicon.Unit.allCases {
-            for (entry, words) in zip(lexicon.unitEntries[unit] ?? [], lexicon.unitStems[unit] ?? []) {
-                // Most units differ from the word in its first byte: the cheap test first.
-                guard words.first?.utf8.first == firstByte, let length = span(of: words, at: index, in: tokens), length > best?.2 ?? 0 else { continue }
-                // "ч. 2 ст. 5" is a part of a law, not hours: a bare abbreviation is followed by no number.
-                if words.count == 1, words[0].count <= 2, nextNumber(after: index + length, in: tokens) { continue }
-                best = (unit, entry, length)
-            }
+        // Only the units whose first word begins with the word's first byte can match.
+        for (unit, entry, words) in lexicon.unitsByFirstByte[Int(firstByte)] {
+            guard let length = span(of: words, at: index, in: tokens), length > best?.2 ?? 0 else { continue }
+            // "ч. 2 ст. 5" is a part of a law, not hours: a bare abbreviation is followed by no number.
+            if words.count == 1, words[0].count <= 2, nextNumber(after: index + length, in: tokens) { continue }
+            best = (unit, entry, length)
         }
         return best
     }
