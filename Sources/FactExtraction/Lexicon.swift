@@ -96,6 +96,10 @@ public struct Lexicon: Sendable {
     /// end it, and an index that finds the labels a line contains in one pass.
     private(set) var holderLabels: [(text: String, inside: String, colon: String)] = []
     private(set) var holderLabelIndex = PhraseIndex([])
+    /// The organisation markers as `ActivityClassifier.isOrganisationName` tests them: the wording,
+    /// its words without the edge spaces, whether it is a phrase, and how many letters of a case
+    /// ending a one-word marker may take ("ао " is the whole word, "институт" takes "а").
+    private(set) var organisationMarkers: [(text: String, word: String, isPhrase: Bool, ending: Int)] = []
     /// Month names, longest first, so "июня" is not taken by a shorter prefix.
     private(set) var monthPrefixes: [Entry] = []
     /// Number words, longest first ("семьдесят" before "сем").
@@ -114,6 +118,10 @@ public struct Lexicon: Sendable {
         }
         holderLabels = list("holder-labels").map { (text: $0.text, inside: " " + $0.text, colon: $0.text + ":") }
         holderLabelIndex = PhraseIndex(holderLabels.map(\.text))
+        organisationMarkers = list("organisation-markers").map { marker in
+            let word = marker.text.trimming(" ")
+            return (marker.text, word, word.contains(" "), marker.text.hasSuffix(" ") ? 0 : 1)
+        }
         monthPrefixes = Self.longestFirst((1...12).flatMap { month in
             group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) }
         })

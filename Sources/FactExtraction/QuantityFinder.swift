@@ -72,6 +72,18 @@ enum QuantityFinder {
         })
     }
 
+    /// The tokens of two lines joined by a space, from each line's own, or nil when they must be
+    /// made again. No token runs over a space, and a number looks no further ahead than one: the
+    /// joined line's tokens are the two lists one after the other, provided no quote is left open
+    /// at the end of the first line (it would blank the second) and every scalar of both lines is
+    /// a character of its own (else the space could join the next character).
+    static func joinedTokens(_ first: String, _ firstTokens: [Token], _ second: String, _ secondTokens: [Token]) -> [Token]? {
+        guard first.utf8.count(where: { $0 == UInt8(ascii: "\"") }).isMultiple(of: 2),
+            first.unicodeScalars.allSatisfy(\.standsAlone), second.unicodeScalars.allSatisfy(\.standsAlone)
+        else { return nil }
+        return firstTokens + secondTokens
+    }
+
     /// "01.02.2023": the point after "01" belongs to a date.
     private static func isDatePart(_ characters: [Character], at index: Int) -> Bool {
         var next = index + 1
@@ -82,7 +94,11 @@ enum QuantityFinder {
     /// Every volume the line states, in the order of their units. A quoted title ("Management of
     /// the First 72 Hours After Stroke", «Тәуліктік (24 сағаттық) ЭКГ») states none.
     static func amounts(in folded: String, _ lexicon: Lexicon) -> [Amount] {
-        let tokens = tokens(outsideQuotes(folded))
+        amounts(in: tokens(outsideQuotes(folded)), lexicon)
+    }
+
+    /// Every volume stated by the tokens of a line, its quoted parts blanked out.
+    static func amounts(in tokens: [Token], _ lexicon: Lexicon) -> [Amount] {
         var amounts: [Amount] = []
         var index = 0
         while index < tokens.count {
