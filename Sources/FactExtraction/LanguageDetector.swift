@@ -32,7 +32,8 @@ enum LanguageDetector {
             if let script = scripts.first(where: { $0.range.contains(scalar.value) }) { scriptCounts[script.language, default: 0] += 1 }
         }
         var cyrillic = 0, latin = 0, kazakh = 0
-        for character in lower where character.isLetter {
+        let characters = lower.characterArray
+        for character in characters where character.isLetter {
             if character.isCyrillic { cyrillic += 1 } else if character.isASCII || character.isLatinExtended { latin += 1 }
             if kazakhLetters.contains(character) { kazakh += 1 }
         }
@@ -40,7 +41,7 @@ enum LanguageDetector {
             return language
         }
         guard cyrillic + latin >= 8 else { return nil }
-        let words = lower.split { !$0.isLetter }.map(String.init)
+        let words = characters.split { !$0.isLetter }.map { String($0) }
         func count(_ language: String) -> Int {
             let list = frequentWords.first { $0.language == language }!.words
             return words.filter(list.contains).count

@@ -137,7 +137,8 @@ enum PeopleFinder {
     /// Асановне", "Iskakova M.A.", "Saltanat Zhumabaeva"), or nil.
     static func nameWords(_ text: String) -> String? {
         var words: [String] = []
-        for raw in text.split(separator: " ") {
+        // At most four words are read: the rest of the line is not split.
+        for raw in text.split(separator: " ", maxSplits: 4) {
             let word = raw.trimming(",;:()\"")
             let isInitials = word.contains(".") && word.filter(\.isLetter).count <= 3 && word.filter(\.isLetter).allSatisfy(\.isUppercase) && !word.filter(\.isLetter).isEmpty
             let isNameWord = word.count >= 2 && word.first!.isUppercase && word.dropFirst().allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
