@@ -26,8 +26,7 @@ enum PeopleFinder {
             }
             // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
             // Looked for among the labels the line contains (most lines hold none), in their order.
-            let contained = lexicon.holderLabelIndex.matches(in: line.folded)
-            let labels = holderLabels.indices.filter(contained.contains).map { holderLabels[$0] }
+            let labels = lexicon.holderLabelIndex.matches(in: line.folded).sorted().map { holderLabels[$0] }
                 .filter { line.folded.hasPrefix($0.text) || line.folded.contains(literal: $0.inside) }
             let endsWithLabel = labels.contains { line.folded.hasSuffix($0.text) || line.folded.hasSuffix($0.colon) }
             if let name = labels.lazy.compactMap({ name(after: $0.text, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
