@@ -139,7 +139,8 @@ enum PeopleFinder {
         // At most four words are read: the rest of the line is not split.
         for raw in text.split(separator: " ", maxSplits: 4) {
             let word = raw.trimming(",;:()\"")
-            let isInitials = word.contains(".") && word.filter(\.isLetter).count <= 3 && word.filter(\.isLetter).allSatisfy(\.isUppercase) && !word.filter(\.isLetter).isEmpty
+            // The byte first: Foundation's `contains` of a string is a search with options.
+            let isInitials = word.utf8.contains(UInt8(ascii: ".")) && word.contains(".") && word.filter(\.isLetter).count <= 3 && word.filter(\.isLetter).allSatisfy(\.isUppercase) && !word.filter(\.isLetter).isEmpty
             let isNameWord = word.count >= 2 && word.first!.isUppercase && word.dropFirst().allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
                 && !nonNames.contains(word.lowercased())
             if isInitials || isNameWord {
