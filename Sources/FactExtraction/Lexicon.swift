@@ -120,7 +120,8 @@ public struct Lexicon: Sendable {
         holderLabelIndex = PhraseIndex(holderLabels.map(\.text))
         organisationMarkers = list("organisation-markers").map { marker in
             let word = marker.text.trimming(" ")
-            return (marker.text, word, word.contains(" "), marker.text.hasSuffix(" ") ? 0 : 1)
+            // The byte first: Foundation's string search would be started for this alone.
+            return (marker.text, word, word.utf8.contains(0x20) && word.contains(" "), marker.text.hasSuffix(" ") ? 0 : 1)
         }
         monthPrefixes = Self.longestFirst((1...12).flatMap { month in
             group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) }
