@@ -52,11 +52,12 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// A scalar no grapheme rule joins to its neighbours: not a carriage return (CR LF is one
-    /// character), a combining mark, a joiner, a Hangul jamo, a regional indicator or an emoji.
-    /// Only the ranges where this holds for every scalar are listed: Latin, Greek, Cyrillic
-    /// without its combining marks (U+0483–0489), and the punctuation, currency and letterlike
-    /// symbols (№, ™) printed documents use.
+    /// A scalar no grapheme rule joins to its neighbours, in a text where every scalar is one:
+    /// not a carriage return (CR LF is one character), a combining mark, a variation selector or
+    /// emoji modifier, a joiner, a Hangul jamo, a regional indicator or a prepended mark. Only
+    /// ranges that hold none of these are listed: Latin, Greek, Cyrillic without its combining
+    /// marks (U+0483–0489), and the punctuation, currency and letterlike symbols (№, ™) printed
+    /// documents use.
     var standsAlone: Bool {
         switch value {
         case 0x0D: false
