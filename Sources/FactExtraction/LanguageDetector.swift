@@ -35,16 +35,25 @@ enum LanguageDetector {
             if let script = scripts.first(where: { $0.range.contains(scalar.value) }) { scriptCounts[script.language, default: 0] += 1 }
         }
         var cyrillic = 0, latin = 0, kazakh = 0
-        let characters = lower.characterArray
-        for character in characters where character.isLetter {
+        // One pass over the characters: the letters counted, and the words kept for the frequent
+        // words to be looked for among.
+        var words: [String] = []
+        var word = ""
+        for character in lower.characterArray {
+            guard character.isLetter else {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+                continue
+            }
+            word.append(character)
             if character.isCyrillic { cyrillic += 1 } else if character.isASCII || character.isLatinExtended { latin += 1 }
             if character.unicodeScalars.count == 1, kazakhLetters.contains(character.unicodeScalars.first!) { kazakh += 1 }
         }
+        if !word.isEmpty { words.append(word) }
         if let (language, count) = scriptCounts.max(by: { $0.value < $1.value }), count >= 3, count * 2 >= cyrillic + latin {
             return language
         }
         guard cyrillic + latin >= 8 else { return nil }
-        let words = characters.split { !$0.isLetter }.map { String($0) }
         func count(_ language: String) -> Int {
             let list = frequentWords.first { $0.language == language }!.words
             return words.filter(list.contains).count
