@@ -13,6 +13,7 @@ import WorkerConfirmation
 
 struct Assess: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "assess",
         abstract: "Assess a worker's evidence against the rules: a folder of documents, or an activity file.",
         discussion: """
             Every document gets its criterion and credit units, a refusal with the reason and the \
