@@ -9,6 +9,7 @@ import WorkerConfirmation
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the officer's review workspace: workers, their documents and decisions, the forms, the register.",
         discussion: """
             A web workspace over the database `cpd watch` and `cpd register` use: the workers, sorted \
@@ -95,6 +96,7 @@ struct UserCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account: an officer corrects, accepts and refuses; a viewer only reads.",
             discussion: """
                 The password (12 characters or more) is asked for without echo, or read from the \
@@ -134,7 +136,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts and their roles.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts and their roles.")
 
         @Option(help: "The database (default: $CPD_DB, else ~/.local/share/cpd/cpd.sqlite).", completion: .file())
         var db: String?
@@ -145,7 +147,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account and close its sessions.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account and close its sessions.")
 
         @Argument(help: "The account's name.")
         var name: String
