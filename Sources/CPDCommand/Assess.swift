@@ -13,6 +13,7 @@ import WorkerConfirmation
 
 struct Assess: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "assess",
         abstract: "Assess a worker's evidence against the rules: a folder of documents, or an activity file.",
         discussion: """
             Every document gets its criterion and credit units, a refusal with the reason and the \
@@ -85,7 +86,7 @@ struct AssessmentOptions: ParsableArguments {
     static func report(_ assessed: FolderAssessment) -> AssessmentReport {
         AssessmentReport(
             assessment: assessed.assessment, worker: .init(iin: assessed.workerIIN, fullName: assessed.workerName.description),
-            origins: assessed.documents.map { .file($0.record) })
+            origins: assessed.documents.map { .file($0.record) }, corrections: assessed.documents.map(\.corrections))
     }
 
     /// The worker's confirmation as these options set it up, on the machine's clock.

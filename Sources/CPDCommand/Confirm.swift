@@ -8,6 +8,7 @@ import WorkerConfirmation
 
 struct Confirm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "confirm",
         abstract: "Assess a worker's folder and write the Appendix 2 form, the refusal notice and the assessment.",
         discussion: """
             Writes into OUTDIR: appendix2.pdf and appendix2.html (the confirmation form filled), \

@@ -10,6 +10,7 @@ import WorkerConfirmation
 
 struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Read evidence files (text PDFs, scans, photos, XML) and print the facts found in each.",
         discussion: """
             Each file gives a record: its SHA-256, how its text was read (pdf-text, pdf-ocr, \

@@ -73,6 +73,7 @@ func parseBIN(_ text: String) throws -> BIN {
 extension RegisterCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import workers from a JSON, CSV or XML file; nothing is imported when any worker is refused.",
             discussion: """
                 The layout is told by the file's extension (README of ProfessionalRegister): JSON as \
@@ -115,6 +116,7 @@ extension RegisterCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print every worker as JSON (the fuller import layout) or CSV.",
             discussion: """
                 The JSON is also a register extract the confirmation commands read. The CSV has the \
@@ -143,6 +145,7 @@ extension RegisterCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print one worker's record, its history of changes and its assessments.",
             discussion: """
                 Example:
@@ -234,6 +237,7 @@ extension RegisterCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Enter a new worker into the register.",
             discussion: """
                 Date of birth and gender are read from the IIN (and checked if given). The entry is \
@@ -262,6 +266,7 @@ extension RegisterCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change fields of a worker's record; every change is recorded with who made it.",
             discussion: """
                 Example:
@@ -305,6 +310,7 @@ extension RegisterCommand {
 
     struct Expiring: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "expiring",
             abstract: "List the specialist certificates that expire soon (paragraph 14, item 4).",
             discussion: """
                 Certificates still valid today whose last valid day is within the window, both days \
@@ -335,6 +341,7 @@ extension RegisterCommand {
 
     struct Blocked: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "blocked",
             abstract: "List the records blocked because the certificate expired (paragraph 14, item 5).",
             discussion: """
                 A blocked worker cannot be confirmed until the certificate is renewed: record the \
@@ -384,6 +391,7 @@ extension RegisterCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Report an organisation's workforce movement and qualification forecast (paragraphs 6 and 7).",
             discussion: """
                 Registration, movement and outflow in the period, from the labour activity table, \

@@ -3,6 +3,7 @@ import CPDReport
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "Print the criteria of Appendix 1, the Appendix 3 minimums and the qualification levels.",
         discussion: """
             Example:

@@ -9,6 +9,7 @@ import WorkerConfirmation
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the officer's review workspace: workers, their documents and decisions, the forms, the register.",
         discussion: """
             A web workspace over the database `cpd watch` and `cpd register` use: the workers, sorted \
@@ -33,6 +34,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Address and port to listen on.")
     var listen: String = "127.0.0.1:8080"
+
+    @Option(help: "Language of the forms rewritten after a correction, as the watch's --lang: ru, kk or en.")
+    var lang: FormLanguage = .ru
 
     @Option(name: .customLong("as-of"), help: "Fixed confirmation date, YYYY-MM-DD (default: today), as the watch's --as-of.")
     var asOf: CalendarDate?
@@ -62,6 +66,7 @@ struct Serve: AsyncParsableCommand {
         let path = db ?? DatabaseLocation.default
         var configuration = ReviewServer.Configuration(database: path, output: URL(fileURLWithPath: out))
         configuration.settings.confirmationDate = asOf
+        configuration.settings.language = lang
         configuration.settings.interpretation = readings.interpretation
         configuration.secureCookies = secureCookies
         configuration.inbox = inbox.map { URL(fileURLWithPath: $0) }
@@ -78,10 +83,20 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the review workspace's accounts.",
+        discussion: """
+            Accounts live in the database `cpd serve` uses. An officer reads, corrects, accepts, \
+            refuses and uploads; a viewer reads and prints.
+
+            Examples:
+              cpd user add aigerim --role officer --db /var/lib/cpd/cpd.sqlite
+              cpd user list --db /var/lib/cpd/cpd.sqlite
+              cpd user remove aigerim --db /var/lib/cpd/cpd.sqlite
+            """,
         subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account: an officer corrects, accepts and refuses; a viewer only reads.",
             discussion: """
                 The password (12 characters or more) is asked for without echo, or read from the \
@@ -121,7 +136,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts and their roles.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts and their roles.")
 
         @Option(help: "The database (default: $CPD_DB, else ~/.local/share/cpd/cpd.sqlite).", completion: .file())
         var db: String?
@@ -132,7 +147,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account and close its sessions.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account and close its sessions.")
 
         @Argument(help: "The account's name.")
         var name: String

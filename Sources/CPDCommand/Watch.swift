@@ -174,6 +174,7 @@ private final class StopRequest: Sendable {
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show, per worker watched, the files, what is pending or failed, and the last assessment.",
         discussion: """
             Example:

@@ -53,6 +53,45 @@ public struct AssessmentReport: Encodable, Sendable {
         /// The facts read from the file, and where each was read.
         let facts: [String: ExtractionReport.JSONFactValue]?
         let provenance: [String: Provenance]?
+        /// What a person corrected or decided, when anything: the figures the rules used are theirs.
+        let corrections: [CorrectionReport]?
+    }
+
+    /// One correction in force: a fact set (`fact`, `value`, null when the page states none) or a
+    /// decision (`decision`: accepted or refused, with the reason and the officer's words).
+    struct CorrectionReport: Encodable {
+        let fact: EvidenceFact?
+        let value: String?
+        let decision: Decision?
+        let reason: RefusalReason?
+        let note: String?
+        let by: String
+        let on: CalendarDate
+
+        init(_ correction: Correction) {
+            var fact: EvidenceFact?, value: String?, decision: Decision?, reason: RefusalReason?, note: String?
+            switch correction.change {
+            case .fact(let name, let stated): (fact, value) = (name, stated)
+            case .accepted: decision = .accepted
+            case .refused(let why, let words): (decision, reason, note) = (.refused, why, words)
+            }
+            (self.fact, self.value, self.decision, self.reason, self.note) = (fact, value, decision, reason, note)
+            (by, on) = (correction.by, correction.on)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            enum Key: String, CodingKey { case fact, value, decision, reason, note, by, on }
+            var container = encoder.container(keyedBy: Key.self)
+            if let fact {
+                try container.encode(fact.rawValue, forKey: .fact)
+                try container.encode(value, forKey: .value)
+            }
+            try container.encodeIfPresent(decision, forKey: .decision)
+            try container.encodeIfPresent(reason, forKey: .reason)
+            try container.encodeIfPresent(note, forKey: .note)
+            try container.encode(by, forKey: .by)
+            try container.encode(on, forKey: .on)
+        }
     }
 
     struct Requirement: Encodable {
@@ -86,8 +125,10 @@ public struct AssessmentReport: Encodable, Sendable {
     /// The level decision (chapter 3), when the register names the level the worker applies for.
     public var level: LevelReport?
 
-    /// - Parameter origins: where each document came from, in the order of the assessment.
-    public init(assessment: Assessment, worker: Worker?, origins: [DocumentOrigin]) {
+    /// - Parameters:
+    ///   - origins: where each document came from, in the order of the assessment.
+    ///   - corrections: what a person corrected of each document, in the same order (none by default).
+    public init(assessment: Assessment, worker: Worker?, origins: [DocumentOrigin], corrections: [[Correction]] = []) {
         self.worker = worker
         asOf = assessment.confirmationDate
         targetCategory = assessment.targetCategory
@@ -111,7 +152,8 @@ public struct AssessmentReport: Encodable, Sendable {
                 facts: record.map { Dictionary($0.facts.map { ($0.name, ExtractionReport.value($0.value)) }, uniquingKeysWith: { first, _ in first }) },
                 provenance: record.map {
                     Dictionary($0.facts.map { ($0.name, Provenance(page: $0.provenance.page, text: $0.provenance.text, confidence: ($0.confidence * 100).rounded() / 100)) }, uniquingKeysWith: { first, _ in first })
-                })
+                },
+                corrections: corrections.indices.contains(index) && !corrections[index].isEmpty ? corrections[index].map(CorrectionReport.init) : nil)
         }
         totals = Totals(
             additionalEducation: assessment.totals.additionalEducation,

@@ -164,23 +164,23 @@ private struct Evaluation {
 
     // MARK: Price
 
-    mutating func price(tutoringYears: Int?) -> (units: CreditUnits, calculation: String)? {
+    mutating func price(tutoringYears: Int?) -> (units: CreditUnits, calculation: Calculation)? {
         switch criterion.unitRule {
         case .perHour(let rate):
             guard let hours = statedHours() else { return nil }
-            return (hours.hours.creditUnits(at: rate), "\(hours.text) × \(rate) CU")
+            return (hours.hours.creditUnits(at: rate), .volume(hours.volume, rate: rate, significance: nil))
         case .perWeek(let rates):
             guard let significance = requireSignificance(), let rate = rates.rate(for: significance),
                 let weeks = statedWeeks()
             else { return nil }
-            return (rate.times(weeks.count), "\(weeks.text) × \(rate) CU (\(significance.rawValue))")
+            return (rate.times(weeks.count), .volume(weeks.volume, rate: rate, significance: significance))
         case .conference(let perDay, let perReport):
             return priceConference(perDay: perDay, perReport: perReport)
         case .publication(let monograph, let guidelines):
             let kind = evidence.publicationKind ?? (evidence.activity == .guidelines ? .guidelines : evidence.activity == .monograph ? .monograph : nil)
             switch kind {
-            case .monograph: return (monograph, "1 monograph")
-            case .guidelines: return (guidelines, "1 guidelines or methodological recommendations")
+            case .monograph: return (monograph, .monograph)
+            case .guidelines: return (guidelines, .guidelines)
             case nil:
                 findings.append(Finding(.publicationKindUnknown))
                 return nil
@@ -190,22 +190,21 @@ private struct Evaluation {
                 findings.append(Finding(.quartileUnknown))
                 return nil
             }
-            return (prices[quartile]!, "1 article, journal quartile \(quartile.rawValue)")
+            return (prices[quartile]!, .article(quartile))
         case .perItemByLevel(let rates):
             guard let significance = requireSignificance() else { return nil }
             guard let rate = rates.rate(for: significance) else {
                 findings.append(Finding(.noCreditAtLevel, ["significance": .significance(significance), "criterion": .number(criterion.number)]))
                 return nil
             }
-            let level = significance == .republican ? "national (republican)" : significance.rawValue
-            return (rate, "1 document, \(level) level")
+            return (rate, .document(level: significance))
         case .perYearOfTutoring(let rate):
             guard let years = tutoringYears else { return nil }
-            return (rate.times(years), "\(years) year\(years == 1 ? "" : "s") as a tutor × \(rate) CU")
+            return (rate.times(years), .tutoring(years: years, rate: rate))
         case .examMaterial(let questionsPerUnit, let scenariosPerUnit):
             return priceExamMaterial(questionsPerUnit: questionsPerUnit, scenariosPerUnit: scenariosPerUnit)
         case .perDocument(let price):
-            return (price, "1 document")
+            return (price, .document(level: nil))
         }
     }
 
@@ -216,66 +215,63 @@ private struct Evaluation {
     }
 
     /// Hours as stated, or credits converted at the reading's rate.
-    mutating func statedHours() -> (hours: Hours, text: String)? {
+    mutating func statedHours() -> (hours: Hours, volume: Calculation.Volume)? {
         if let hours = evidence.hours, let credits = evidence.credits,
             hours != Hours(thousandths: credits.thousandths * interpretation.hoursPerCredit)
         {
             findings.append(Finding(.creditsAndHoursDisagree, ["credits": .amount(credits), "hours": .amount(hours), "hoursPerCredit": .number(interpretation.hoursPerCredit)]))
             return nil
         }
-        if let hours = evidence.hours { return (hours, "\(hours) h") }
+        if let hours = evidence.hours { return (hours, .hours(hours)) }
         if let credits = evidence.credits {
             let hours = Hours(thousandths: credits.thousandths * interpretation.hoursPerCredit)
-            return (hours, "\(credits) credits × \(interpretation.hoursPerCredit) h = \(hours) h")
+            return (hours, .credits(credits, hoursPerCredit: interpretation.hoursPerCredit, hours: hours))
         }
         refuseMissingVolume("The document states neither hours nor credits", .hours)
         return nil
     }
 
     /// Weeks as stated, or the whole weeks between the first and last day.
-    mutating func statedWeeks() -> (count: Int, text: String)? {
-        if let weeks = evidence.weeks { return (weeks, "\(weeks) wk") }
+    mutating func statedWeeks() -> (count: Int, volume: Calculation.Volume)? {
+        if let weeks = evidence.weeks { return (weeks, .weeks(weeks)) }
         if let start = evidence.startDate, let end = evidence.endDate, start.inclusiveDays(through: end) >= 7 {
             let weeks = start.inclusiveDays(through: end) / 7
-            return (weeks, "\(weeks) whole wk from \(start) to \(end)")
+            return (weeks, .weeksBetween(weeks, start, end))
         }
         refuseMissingVolume("The document states no number of weeks nor the dates of a whole week", .weeks)
         return nil
     }
 
     /// Days as stated, or the days from the first to the last, both counted.
-    func statedDays() -> (count: Int, text: String)? {
-        if let days = evidence.days { return (days, "\(days) d") }
+    func statedDays() -> (count: Int, volume: Calculation.Volume)? {
+        if let days = evidence.days { return (days, .days(days)) }
         if let start = evidence.startDate {
             let days = EventDays.count(from: start, through: evidence.endDate)
-            return (days, "\(days) d from \(start) to \(evidence.endDate ?? start)")
+            return (days, .daysBetween(days, start, evidence.endDate ?? start))
         }
         return nil
     }
 
-    mutating func priceConference(perDay: LevelRates, perReport: LevelRates) -> (units: CreditUnits, calculation: String)? {
+    mutating func priceConference(perDay: LevelRates, perReport: LevelRates) -> (units: CreditUnits, calculation: Calculation)? {
         guard let significance = requireSignificance(), let dayRate = perDay.rate(for: significance),
             let reportRate = perReport.rate(for: significance)
         else { return nil }
         let days = statedDays()
         if evidence.role == .speaker {
             let reports = max(1, evidence.reports ?? 1)
-            var units = reportRate.times(reports)
-            var calculation = "\(reports) report\(reports == 1 ? "" : "s") × \(reportRate) CU (\(significance.rawValue))"
-            if interpretation.speakerCredit == .reportPlusDays, let days {
-                units = units + dayRate.times(days.count)
-                calculation += " + \(days.text) × \(dayRate) CU"
+            guard interpretation.speakerCredit == .reportPlusDays, let days else {
+                return (reportRate.times(reports), .reports(reports, rate: reportRate, significance: significance, days: nil, dayRate: nil))
             }
-            return (units, calculation)
+            return (reportRate.times(reports) + dayRate.times(days.count), .reports(reports, rate: reportRate, significance: significance, days: days.volume, dayRate: dayRate))
         }
         guard let days else {
             refuseMissingVolume("The document states neither the number of days nor the dates of the event", .days)
             return nil
         }
-        return (dayRate.times(days.count), "\(days.text) × \(dayRate) CU (\(significance.rawValue))")
+        return (dayRate.times(days.count), .volume(days.volume, rate: dayRate, significance: significance))
     }
 
-    mutating func priceExamMaterial(questionsPerUnit: Int, scenariosPerUnit: Int) -> (units: CreditUnits, calculation: String)? {
+    mutating func priceExamMaterial(questionsPerUnit: Int, scenariosPerUnit: Int) -> (units: CreditUnits, calculation: Calculation)? {
         guard evidence.testQuestions != nil || evidence.clinicalScenarios != nil else {
             refuseMissingVolume("The act states neither the number of test questions nor of clinical scenarios", .counts)
             return nil
@@ -289,6 +285,6 @@ private struct Evaluation {
             }
         }
         let total = units(questions, per: questionsPerUnit) + units(scenarios, per: scenariosPerUnit)
-        return (total, "\(questions) test questions / \(questionsPerUnit) + \(scenarios) clinical scenarios / \(scenariosPerUnit) (\(interpretation.examMaterialCounting.rawValue))")
+        return (total, .examMaterial(questions: questions, perQuestions: questionsPerUnit, scenarios: scenarios, perScenarios: scenariosPerUnit, counting: interpretation.examMaterialCounting))
     }
 }

@@ -52,12 +52,14 @@ public struct Outcome: Sendable, Hashable {
     public let creditUnits: CreditUnits
     /// How the credit was computed ("16 h × 0.5 CU"), or why it is zero.
     public let calculation: String
+    /// The same as terms, for an accepted document: what the catalogue words in each language.
+    public var terms: Calculation? = nil
     public let refusals: [Refusal]
     /// For `review`: what a person must establish.
     public let findings: [Finding]
 
-    public static func accepted(_ creditUnits: CreditUnits, _ calculation: String) -> Outcome {
-        Outcome(decision: .accepted, creditUnits: creditUnits, calculation: calculation, refusals: [], findings: [])
+    public static func accepted(_ creditUnits: CreditUnits, _ calculation: Calculation) -> Outcome {
+        Outcome(decision: .accepted, creditUnits: creditUnits, calculation: calculation.description, terms: calculation, refusals: [], findings: [])
     }
 
     public static func refused(_ refusals: [Refusal]) -> Outcome {

@@ -6,8 +6,11 @@ import PersonNames
 /// totals and Appendix 3.
 public struct FolderAssessment: Sendable {
     public struct Document: Sendable {
+        /// The record as the rules saw it: corrections applied.
         public let record: ExtractionRecord
         public let item: Assessment.Item
+        /// What a person corrected or decided about it, oldest first.
+        public var corrections: [Correction] = []
     }
 
     /// A document of chapter 3 (an assessment's result, a work-functions report), set apart from
@@ -28,11 +31,14 @@ public struct FolderAssessment: Sendable {
     /// Decides each record in order (the first copy of duplicated evidence counts: `FirstCopies`). Beyond the
     /// rules of Appendix 1, a document is refused when nothing could be read from it, when it is
     /// not any kind of CPD evidence, when it bears someone else's name, or when it repeats one
-    /// already counted; it goes to review when its reading is uncertain.
+    /// already counted; it goes to review when its reading is uncertain. An officer's
+    /// `corrections` (oldest first) are applied to the records before anything is decided.
     public init(
         records: [ExtractionRecord], workerIIN: String?, workerName: PersonName, confirmationDate: CalendarDate,
-        targetCategory: QualificationCategory, interpretation: Interpretation = .default
+        targetCategory: QualificationCategory, interpretation: Interpretation = .default, corrections: [Correction] = []
     ) {
+        let corrected = records.map { CorrectedRecord($0, corrections) }
+        let records = corrected.map(\.record)
         self.workerIIN = workerIIN
         self.workerName = workerName
         var seenContent = FirstCopies<String>()
@@ -49,11 +55,12 @@ public struct FolderAssessment: Sendable {
             let name = Self.name(of: record)
             // "file.xml #2" for the second record of a file: no words, so every form can quote it.
             let label = name + (record.item.map { " #\($0)" } ?? "")
+            let officer = corrected[index]
             if record.isTranslationOnly {
                 let outcome: Outcome = translations.originalName(of: index).map {
-                    .accepted(0, "the notarized translation of \($0), which counts with it")
+                    .accepted(0, .translation(of: $0))
                 } ?? .review([Finding(.translationWithoutOriginal)])
-                documents.append(Document(record: record, item: .init(evidence: record.evidence, criterion: nil, outcome: outcome)))
+                documents.append(Document(record: record, item: .init(evidence: record.evidence, criterion: nil, outcome: outcome), corrections: officer.corrections))
                 continue
             }
             let contentKey = record.sha256 + (record.item.map { "#\($0)" } ?? "")
@@ -61,7 +68,7 @@ public struct FolderAssessment: Sendable {
             let identified = record.evidence?.isIdentified ?? false
             var item = Self.decide(
                 record, workerName: workerName, duplicateOf: seenContent.original(of: contentKey) ?? (identified ? sameFacts : nil),
-                confirmationDate: confirmationDate, interpretation: interpretation)
+                confirmationDate: confirmationDate, interpretation: interpretation, officer: officer)
             // The same few facts without a number or a date do not prove the same document: a person compares them.
             if !identified, let sameFacts, item.outcome.decision != .refused {
                 let finding = Finding(.possibleDuplicate, ["original": .text(sameFacts)])
@@ -73,7 +80,7 @@ public struct FolderAssessment: Sendable {
             {
                 seenEvidence.counts(fingerprint, as: label)
             }
-            documents.append(Document(record: record, item: item))
+            documents.append(Document(record: record, item: item, corrections: officer.corrections))
         }
         self.documents = documents
         self.levelDocuments = levelDocuments
@@ -88,8 +95,16 @@ public struct FolderAssessment: Sendable {
 
     static func decide(
         _ record: ExtractionRecord, workerName: PersonName, duplicateOf original: String?,
-        confirmationDate: CalendarDate, interpretation: Interpretation
+        confirmationDate: CalendarDate, interpretation: Interpretation, officer: CorrectedRecord? = nil
     ) -> Assessment.Item {
+        if let refusal = officer?.refusal {
+            return .init(evidence: record.evidence, criterion: record.criterion.flatMap(Criterion.number), outcome: .refused([
+                Refusal(
+                    refusal.reason,
+                    "Refused by the HR officer \(refusal.by) on \(refusal.on): \(refusal.note). Paragraph \(refusal.reason.paragraph).",
+                    details: ["officerNote": refusal.note, "officer": refusal.by, "decidedOn": refusal.on.description])
+            ]))
+        }
         if let original {
             return .init(evidence: record.evidence, criterion: record.criterion.flatMap(Criterion.number), outcome: .duplicate(of: original))
         }
@@ -115,7 +130,9 @@ public struct FolderAssessment: Sendable {
         case .same: break
         case .different(let printed):
             refusals.append(Refusal(.holderMismatch, "The document is issued to \(printed), not to \(workerName). Paragraph 11: only the worker's own results are confirmed.", details: ["printedName": printed, "criterion": "\(criterion.number)"]))
-        case .uncertain(let finding): findings.append(finding)
+        case .uncertain(let finding):
+            // The officer who accepted the document checked whose it is.
+            if officer?.accepted != true { findings.append(finding) }
         }
         if !refusals.isEmpty { return .init(evidence: evidence, criterion: criterion, outcome: .refused(refusals.sorted { $0.reason < $1.reason })) }
         findings += record.uncertainties

@@ -40,12 +40,9 @@ enum ActivityClassifier {
         let lastWords = words.joined(separator: " ") + " "
         // A one-word marker is a word with at most a case ending ("института"), not the start of
         // another word ("академиялық" is "academic", not "academy").
-        return lexicon.list("organisation-markers").contains { marker in
-            let text = marker.text.trimming(" ")
-            if text.contains(" ") { return lastWords.contains(literal: marker.text) }
-            // "ао " (a company's form) is the whole word; others take at most a one-letter ending.
-            let extra = marker.text.hasSuffix(" ") ? 0 : 1
-            return words.contains { $0.hasPrefix(text) && $0.count - text.count <= extra }
+        return lexicon.organisationMarkers.contains { marker in
+            if marker.isPhrase { return lastWords.contains(literal: marker.text) }
+            return words.contains { $0.hasPrefix(marker.word) && $0.count - marker.word.count <= marker.ending }
         }
     }
 

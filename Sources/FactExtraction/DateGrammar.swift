@@ -76,6 +76,9 @@ enum DateSpan: Hashable {
 /// them so (`NumericOrder`, an American certificate's "06/23/2024").
 enum DateGrammar {
     static func spans(in folded: String, _ lexicon: Lexicon = .standard, order: NumericOrder = .dayFirst) -> [DateSpan] {
+        // Every date and year is read from a number token, made of ASCII digits: a line without
+        // one (most of a document) has none, and is not tokenised.
+        guard folded.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return [] }
         let parser = Parser(tokens: tokenize(folded), lexicon: lexicon, order: order)
         var spans: [DateSpan] = []
         var index = 0
@@ -102,7 +105,7 @@ enum DateGrammar {
     /// Spaces, quotes and commas only separate tokens: "«01» февраля", "June 15, 2024".
     private static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(text)
+        let characters = text.characterArray
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -148,7 +151,8 @@ enum DateGrammar {
 
         init(of lines: [String]) {
             var onlyMonthFirst = false, onlyDayFirst = false
-            for line in lines where line.contains("/") {
+            // The byte first: looking for the character walks the line's grapheme clusters.
+            for line in lines where line.utf8.contains(UInt8(ascii: "/")) && line.contains("/") {
                 for match in line.matches(of: Self.slashed) {
                     let (first, second) = (Int(match.output.1)!, Int(match.output.2)!)
                     if first <= 12 && (13...31).contains(second) { onlyMonthFirst = true }

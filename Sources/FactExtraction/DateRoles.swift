@@ -158,11 +158,27 @@ enum DateRoles {
         #"^(\p{L}[\p{L}.]*( \p{L}[\p{L}.]*)?)?( ?[-:,] ?| )?\d{4}( ?(г|ж|y)\.?)?\.?$"#,
     ].map { try! NSRegularExpression(pattern: $0) }
 
+    /// Four decimal digits in a row, which both imprint patterns need (`\d` is any script's
+    /// decimal digit, and Cyrillic has none): most lines have none, and are not run through them.
+    private static func hasFourDigits(_ text: String) -> Bool {
+        var run = 0
+        for scalar in text.unicodeScalars {
+            let isDigit = switch scalar.value {
+                case 0x30...0x39: true
+                case 0...0x7F, 0x400...0x52F: false
+                default: scalar.properties.generalCategory == .decimalNumber
+            }
+            run = isDigit ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
     /// "Астана, 2024. – 174 с.", "© 2023": a publication's year, on a line with no full date.
     static func publicationYear(_ folded: String, _ lexicon: Lexicon) -> Int? {
         if let year = BibliographicReference.year(in: folded) { return year }
         let hasImprint = lexicon.dateWords.imprintMarkers.contains { folded.contains(literal: $0) }
-            || imprintPatterns.contains { $0.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) != nil }
+            || hasFourDigits(folded) && imprintPatterns.contains { $0.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) != nil }
         guard hasImprint else { return nil }
         let years = folded.split { !$0.isNumber }.compactMap { Int($0) }.filter { (1950...2100).contains($0) }
         return years.first

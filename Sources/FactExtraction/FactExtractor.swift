@@ -77,9 +77,20 @@ public enum FactExtractor {
     private static func readQuantities(_ lines: [SourceText.Line], fallback: [SourceText.Line], _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
         // The fallback is the whole document; without a translation it is `lines` again.
         let sources = fallback.count == lines.count ? [lines] : [lines, fallback]
-        let candidates = sources.flatMap { [$0, SourceText.pairs($0)] }.joined()
-        // Each line read once; the first line stating a unit gives its amount.
-        let read = candidates.map { line in (amounts: QuantityFinder.amounts(in: line.folded, lexicon), line: line) }
+        // Each line read once, then each two lines of a page joined (a number and its unit the
+        // layout broke apart), from the two lines' tokens; the first line stating a unit gives its amount.
+        var read: [(amounts: [QuantityFinder.Amount], line: SourceText.Line)] = []
+        for lines in sources {
+            let tokens = lines.map { QuantityFinder.tokens(QuantityFinder.outsideQuotes($0.folded)) }
+            read += zip(lines, tokens).map { line, tokens in (QuantityFinder.amounts(in: tokens, lexicon), line) }
+            for (first, second) in zip(lines.indices, lines.indices.dropFirst()) where lines[first].page == lines[second].page {
+                let pair = SourceText.joined(lines[first], lines[second])
+                let joinedTokens = QuantityFinder.joinedTokens(lines[first].folded, tokens[first], lines[second].folded, tokens[second])
+                    ?? QuantityFinder.tokens(QuantityFinder.outsideQuotes(pair.folded))
+                read.append((QuantityFinder.amounts(in: joinedTokens, lexicon), pair))
+            }
+        }
+        let candidates = read.map(\.line)
         func first(_ unit: Lexicon.Unit) -> (QuantityFinder.Amount, SourceText.Line)? {
             read.lazy.compactMap { found in found.amounts.first { $0.unit == unit }.map { ($0, found.line) } }.first
         }

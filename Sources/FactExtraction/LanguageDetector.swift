@@ -2,7 +2,9 @@
 /// told by its own letters and its frequent words, not by the script; Latin-script languages by
 /// their frequent words and letters.
 enum LanguageDetector {
-    private static let kazakhLetters: Set<Character> = ["ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і"]
+    /// Each a single scalar with no decomposition: a character is one of them only when it is
+    /// that scalar alone, so they are compared as scalars (hashing a character normalises it).
+    private static let kazakhLetters: Set<Unicode.Scalar> = ["ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і"]
 
     /// Frequent words, whole and lowercase. Kazakh and Russian lists avoid the words both share
     /// (names of organisations and quoted titles are often in the other language).
@@ -28,19 +30,30 @@ enum LanguageDetector {
     static func language(of text: String) -> String? {
         let lower = text.lowercased()
         var scriptCounts: [String: Int] = [:]
-        for scalar in lower.unicodeScalars {
+        // Latin and Cyrillic, most of every text, lie below or between the scripts listed.
+        for scalar in lower.unicodeScalars where !(scalar.value < 0x370 || (0x400...0x52F).contains(scalar.value)) {
             if let script = scripts.first(where: { $0.range.contains(scalar.value) }) { scriptCounts[script.language, default: 0] += 1 }
         }
         var cyrillic = 0, latin = 0, kazakh = 0
-        for character in lower where character.isLetter {
+        // One pass over the characters: the letters counted, and the words kept for the frequent
+        // words to be looked for among.
+        var words: [String] = []
+        var word = ""
+        for character in lower.characterArray {
+            guard character.isLetter else {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+                continue
+            }
+            word.append(character)
             if character.isCyrillic { cyrillic += 1 } else if character.isASCII || character.isLatinExtended { latin += 1 }
-            if kazakhLetters.contains(character) { kazakh += 1 }
+            if character.unicodeScalars.count == 1, kazakhLetters.contains(character.unicodeScalars.first!) { kazakh += 1 }
         }
+        if !word.isEmpty { words.append(word) }
         if let (language, count) = scriptCounts.max(by: { $0.value < $1.value }), count >= 3, count * 2 >= cyrillic + latin {
             return language
         }
         guard cyrillic + latin >= 8 else { return nil }
-        let words = lower.split { !$0.isLetter }.map(String.init)
         func count(_ language: String) -> Int {
             let list = frequentWords.first { $0.language == language }!.words
             return words.filter(list.contains).count

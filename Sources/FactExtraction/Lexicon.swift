@@ -88,8 +88,18 @@ public struct Lexicon: Sendable {
     /// them all in a line at once.
     private(set) var activityPhraseList: [(activity: ActivityKind, entry: Entry)] = []
     private(set) var activityPhraseIndex = PhraseIndex([])
-    private(set) var unitStems: [Unit: [[String]]] = [:]
-    private(set) var unitEntries: [Unit: [Entry]] = [:]
+    /// Every unit's entries with the words of their stems, by the first byte of the first word,
+    /// in the order of the units and their entries: a word is compared only with the units that
+    /// can begin it.
+    private(set) var unitsByFirstByte: [[(unit: Unit, entry: Entry, words: [String])]] = []
+    /// The holder labels, each with the space that starts it inside a line and the colon that may
+    /// end it, and an index that finds the labels a line contains in one pass.
+    private(set) var holderLabels: [(text: String, inside: String, colon: String)] = []
+    private(set) var holderLabelIndex = PhraseIndex([])
+    /// The organisation markers as `ActivityClassifier.isOrganisationName` tests them: the wording,
+    /// its words without the edge spaces, whether it is a phrase, and how many letters of a case
+    /// ending a one-word marker may take ("ао " is the whole word, "институт" takes "а").
+    private(set) var organisationMarkers: [(text: String, word: String, isPhrase: Bool, ending: Int)] = []
     /// Month names, longest first, so "июня" is not taken by a shorter prefix.
     private(set) var monthPrefixes: [Entry] = []
     /// Number words, longest first ("семьдесят" before "сем").
@@ -99,8 +109,20 @@ public struct Lexicon: Sendable {
     private mutating func derive() {
         activityPhraseList = ActivityKind.allCases.flatMap { activity in group("activities", activity.rawValue).map { (activity, $0) } }
         activityPhraseIndex = PhraseIndex(activityPhraseList.map(\.entry.text))
-        unitEntries = Dictionary(uniqueKeysWithValues: Unit.allCases.map { ($0, group("units", $0.rawValue)) })
-        unitStems = unitEntries.mapValues { $0.map { QuantityFinder.tokens($0.text).filter { $0.kind != .mark }.map { String($0.text) } } }
+        unitsByFirstByte = Array(repeating: [], count: 256)
+        for unit in Unit.allCases {
+            for entry in group("units", unit.rawValue) {
+                let words = QuantityFinder.tokens(entry.text).filter { $0.kind != .mark }.map { String($0.text) }
+                if let byte = words.first?.utf8.first { unitsByFirstByte[Int(byte)].append((unit, entry, words)) }
+            }
+        }
+        holderLabels = list("holder-labels").map { (text: $0.text, inside: " " + $0.text, colon: $0.text + ":") }
+        holderLabelIndex = PhraseIndex(holderLabels.map(\.text))
+        organisationMarkers = list("organisation-markers").map { marker in
+            let word = marker.text.trimming(" ")
+            // The byte first: Foundation's string search would be started for this alone.
+            return (marker.text, word, word.utf8.contains(0x20) && word.contains(" "), marker.text.hasSuffix(" ") ? 0 : 1)
+        }
         monthPrefixes = Self.longestFirst((1...12).flatMap { month in
             group("months", "\(month)").map { Entry(text: $0.text, value: Double(month), origin: $0.origin) }
         })
@@ -144,12 +166,14 @@ public struct Lexicon: Sendable {
     }
 
     /// A lexicon from its `compiled` form; nil when a line is not one.
+    /// Split by bytes, as every start reads it: the file's newlines and tabs are single bytes
+    /// (no CR), each a character of its own, and splitting by characters would run the grapheme
+    /// rules over every wording.
     public init?(compiled: String) {
-        for line in compiled.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+        for line in compiled.utf8.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == 5, let value = Double(fields[2]), !fields[4].isEmpty else { return nil }
-            sections[String(fields[0]), default: [:]][String(fields[1]), default: []]
-                .append(Entry(text: String(fields[4]), value: value, origin: String(fields[3])))
+            sections[fields[0], default: [:]][fields[1], default: []].append(Entry(text: fields[4], value: value, origin: fields[3]))
         }
         derive()
     }

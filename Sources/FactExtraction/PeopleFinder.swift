@@ -6,7 +6,7 @@ import Foundation
 enum PeopleFinder {
     static func read(_ lines: [SourceText.Line], activity: ActivityKind?, _ lexicon: Lexicon, into facts: inout ExtractedFacts) {
         let authorLabels = lexicon.list("author-labels").map(\.text)
-        let holderLabels = lexicon.list("holder-labels").map(\.text)
+        let holderLabels = lexicon.holderLabels
         let nextLineLabels = lexicon.list("next-line-labels").map(\.text)
         let predicates = lexicon.list("holder-predicates").map(\.text)
         let signatories = lexicon.list("signatory-labels").map(\.text)
@@ -25,9 +25,11 @@ enum PeopleFinder {
                 continue
             }
             // Every label the line holds, until one is followed by a name ("is a member of … that Zhanna …").
-            let labels = holderLabels.lazy.filter { line.folded.hasPrefix($0) || line.folded.contains(literal: " " + $0) }
-            let endsWithLabel = labels.contains { line.folded.hasSuffix($0) || line.folded.hasSuffix($0 + ":") }
-            if let name = labels.compactMap({ name(after: $0, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
+            // Looked for among the labels the line contains (most lines hold none), in their order.
+            let labels = lexicon.holderLabelIndex.matches(in: line.folded).sorted().map { holderLabels[$0] }
+                .filter { line.folded.hasPrefix($0.text) || line.folded.contains(literal: $0.inside) }
+            let endsWithLabel = labels.contains { line.folded.hasSuffix($0.text) || line.folded.hasSuffix($0.colon) }
+            if let name = labels.lazy.compactMap({ name(after: $0.text, in: line) }).first ?? (endsWithLabel ? nameWords(following) : nil) {
                 record(name, line, &facts)
                 continue
             }
@@ -134,9 +136,11 @@ enum PeopleFinder {
     /// Асановне", "Iskakova M.A.", "Saltanat Zhumabaeva"), or nil.
     static func nameWords(_ text: String) -> String? {
         var words: [String] = []
-        for raw in text.split(separator: " ") {
+        // At most four words are read: the rest of the line is not split.
+        for raw in text.split(separator: " ", maxSplits: 4) {
             let word = raw.trimming(",;:()\"")
-            let isInitials = word.contains(".") && word.filter(\.isLetter).count <= 3 && word.filter(\.isLetter).allSatisfy(\.isUppercase) && !word.filter(\.isLetter).isEmpty
+            // The byte first: Foundation's `contains` of a string is a search with options.
+            let isInitials = word.utf8.contains(UInt8(ascii: ".")) && word.contains(".") && word.filter(\.isLetter).count <= 3 && word.filter(\.isLetter).allSatisfy(\.isUppercase) && !word.filter(\.isLetter).isEmpty
             let isNameWord = word.count >= 2 && word.first!.isUppercase && word.dropFirst().allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
                 && !nonNames.contains(word.lowercased())
             if isInitials || isNameWord {

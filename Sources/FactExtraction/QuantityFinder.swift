@@ -27,7 +27,7 @@ enum QuantityFinder {
     /// number and its unit: ( ) : - . /
     static func tokens(_ folded: String) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(folded)
+        let characters = folded.characterArray
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -62,13 +62,26 @@ enum QuantityFinder {
         return tokens
     }
 
-    /// The text with what stands between double quotes blanked out.
+    /// The text with what stands between double quotes blanked out (most lines have no quote).
     static func outsideQuotes(_ folded: String) -> String {
+        guard folded.utf8.contains(UInt8(ascii: "\"")) else { return folded }
         var inside = false
         return String(folded.map { character -> Character in
             if character == "\"" { inside.toggle(); return " " }
             return inside ? " " : character
         })
+    }
+
+    /// The tokens of two lines joined by a space, from each line's own, or nil when they must be
+    /// made again. No token runs over a space, and a number looks no further ahead than one: the
+    /// joined line's tokens are the two lists one after the other, provided no quote is left open
+    /// at the end of the first line (it would blank the second) and every scalar of both lines is
+    /// a character of its own (else the space could join the next character).
+    static func joinedTokens(_ first: String, _ firstTokens: [Token], _ second: String, _ secondTokens: [Token]) -> [Token]? {
+        guard first.utf8.count(where: { $0 == UInt8(ascii: "\"") }).isMultiple(of: 2),
+            first.unicodeScalars.allSatisfy(\.standsAlone), second.unicodeScalars.allSatisfy(\.standsAlone)
+        else { return nil }
+        return firstTokens + secondTokens
     }
 
     /// "01.02.2023": the point after "01" belongs to a date.
@@ -81,7 +94,11 @@ enum QuantityFinder {
     /// Every volume the line states, in the order of their units. A quoted title ("Management of
     /// the First 72 Hours After Stroke", «Тәуліктік (24 сағаттық) ЭКГ») states none.
     static func amounts(in folded: String, _ lexicon: Lexicon) -> [Amount] {
-        let tokens = tokens(outsideQuotes(folded))
+        amounts(in: tokens(outsideQuotes(folded)), lexicon)
+    }
+
+    /// Every volume stated by the tokens of a line, its quoted parts blanked out.
+    static func amounts(in tokens: [Token], _ lexicon: Lexicon) -> [Amount] {
         var amounts: [Amount] = []
         var index = 0
         while index < tokens.count {
@@ -113,17 +130,14 @@ enum QuantityFinder {
     /// The longest unit written at `index`: its kind, entry and number of tokens. The words of a
     /// unit may be parted by marks ("ак. ч.", "CME-credits").
     private static func unit(at index: Int, in tokens: [Token], _ lexicon: Lexicon) -> (Lexicon.Unit, Lexicon.Entry, Int)? {
-        guard tokens[index].kind == .word else { return nil }
-        let firstByte = tokens[index].text.utf8.first
+        guard tokens[index].kind == .word, let firstByte = tokens[index].text.utf8.first else { return nil }
         var best: (Lexicon.Unit, Lexicon.Entry, Int)?
-        for unit in Lexicon.Unit.allCases {
-            for (entry, words) in zip(lexicon.unitEntries[unit] ?? [], lexicon.unitStems[unit] ?? []) {
-                // Most units differ from the word in its first byte: the cheap test first.
-                guard words.first?.utf8.first == firstByte, let length = span(of: words, at: index, in: tokens), length > best?.2 ?? 0 else { continue }
-                // "ч. 2 ст. 5" is a part of a law, not hours: a bare abbreviation is followed by no number.
-                if words.count == 1, words[0].count <= 2, nextNumber(after: index + length, in: tokens) { continue }
-                best = (unit, entry, length)
-            }
+        // Only the units whose first word begins with the word's first byte can match.
+        for (unit, entry, words) in lexicon.unitsByFirstByte[Int(firstByte)] {
+            guard let length = span(of: words, at: index, in: tokens), length > best?.2 ?? 0 else { continue }
+            // "ч. 2 ст. 5" is a part of a law, not hours: a bare abbreviation is followed by no number.
+            if words.count == 1, words[0].count <= 2, nextNumber(after: index + length, in: tokens) { continue }
+            best = (unit, entry, length)
         }
         return best
     }

@@ -31,10 +31,13 @@ public struct SourceText: Sendable {
     /// Each line joined with the next on the same page: a phrase or a number and its unit that
     /// the layout broke over two lines ("в количестве" / "175", "повышение" / "квалификации").
     static func pairs(_ lines: [Line]) -> [Line] {
-        zip(lines, lines.dropFirst()).filter { $0.page == $1.page }.map { first, second in
-            Line(page: first.page, original: first.original + " " + second.original, text: first.text + " " + second.text,
-                 folded: first.folded + " " + second.folded)
-        }
+        zip(lines, lines.dropFirst()).filter { $0.page == $1.page }.map(joined)
+    }
+
+    /// Two lines as one, parted by a space.
+    static func joined(_ first: Line, _ second: Line) -> Line {
+        Line(page: first.page, original: first.original + " " + second.original, text: first.text + " " + second.text,
+             folded: first.folded + " " + second.folded)
     }
 
     init(lines: [Line], pageCount: Int) {

@@ -31,7 +31,10 @@ enum TextNormalization {
     }
 
     private static func collapseSpaces(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Only two spaces together or one at an end make a difference (most lines have neither).
+        let bytes = text.utf8
+        guard bytes.first == 0x20 || bytes.last == 0x20 || zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// "С Е Р Т И Ф И К А Т" -> "СЕРТИФИКАТ": a run of at least four single letters.
@@ -61,6 +64,9 @@ enum TextNormalization {
         uniqueKeysWithValues: latinToCyrillic.filter { $0.key != "i" }.map { ($0.value, $0.key) })
 
     private static func fixHomoglyphs(_ text: String) -> String {
+        // A word can change only where the line has both an ASCII letter and a Cyrillic one.
+        guard text.utf8.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }),
+              text.utf8.contains(where: { (0xD0...0xD3).contains($0) }) else { return text }
         var words: [String] = []
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             // Only a word with both an ASCII letter and a Cyrillic one (UTF-8 lead bytes D0-D3) can change.
@@ -89,7 +95,7 @@ enum TextNormalization {
         ]
         // A line without a digit has no number to repair.
         guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return text }
-        let characters = Array(text)
+        let characters = text.characterArray
         var result = characters
         for index in characters.indices {
             guard let digit = lookalikes[characters[index]] else { continue }
@@ -109,6 +115,8 @@ enum TextNormalization {
 
     /// "Ме 17473", "No. 17473", "N° 17473", "Nr. 5" -> "№ 17473".
     private static func restoreNumberSign(_ text: String) -> String {
+        // Each misreading begins with "N", "М" or "№"; a line with none of them has none to restore.
+        guard text.contains(literal: "N") || text.contains(literal: "М") || text.contains(literal: "№") else { return text }
         var words = text.split(separator: " ").map(String.init)
         for index in words.indices.dropLast() where ["Ме", "Мо", "Nо", "No", "No.", "N°", "N", "Nr.", "Nr", "Nо.", "№."].contains(words[index]) {
             if words[index + 1].first?.isASCIIDigit == true { words[index] = "№" }

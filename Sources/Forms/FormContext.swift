@@ -78,6 +78,31 @@ enum FormContext {
             if let criterion = document.item.criterion?.number { entry["criterion"] = criterion }
             review.append(entry)
         }
+        // What a person established instead of the reading: each document's corrections in force.
+        var corrected: [[String: Any]] = []
+        for (index, document) in folder.documents.enumerated() where !document.corrections.isEmpty {
+            let changes = document.corrections.enumerated().map { position, correction -> [String: Any] in
+                var change: [String: Any] = ["more": position + 1 < document.corrections.count]
+                switch correction.change {
+                case .fact(let fact, let value):
+                    var stated: [String: Any] = [fact.rawValue: true]
+                    if let value {
+                        stated["correctedValue"] = CalendarDate(value).map(language.format) ?? (language == .en ? value : value.replacingOccurrences(of: ".", with: ","))
+                        // The activity partial reads `activity.<kind>`.
+                        if fact == .activity { stated["correctedActivity"] = ["activity": [value: true]] }
+                    }
+                    change["correctedFact"] = stated
+                case .accepted: change["officerAccepted"] = true
+                case .refused: change["officerRefused"] = true
+                }
+                return change
+            }
+            let latest = document.corrections.max { $0.on < $1.on }!
+            corrected.append([
+                "index": index + 1, "file": document.record.file.split(separator: "/").last.map(String.init) ?? document.record.file,
+                "changes": changes, "by": Set(document.corrections.map(\.by)).sorted().joined(separator: ", "), "on": language.format(latest.on),
+            ])
+        }
         var registerValues: [String: Any] = [:]
         let fields: [(String, String?)] = [
             ("workplace", register.placeOfWork), ("position", register.position), ("sqfLevel", register.sqfLevel),
@@ -103,6 +128,8 @@ enum FormContext {
             "refused": refused,
             "review": review,
             "hasReview": !review.isEmpty,
+            "corrected": corrected,
+            "hasCorrected": !corrected.isEmpty,
             "translationNeeded": folder.documents.contains { $0.item.outcome.refusals.contains { $0.reason == .needsNotarizedTranslation } },
         ]
     }

@@ -129,7 +129,7 @@ public enum ConfirmationOutputs {
         }
         let report = AssessmentReport(
             assessment: folder.assessment, worker: .init(iin: folder.workerIIN, fullName: folder.workerName.description),
-            origins: folder.documents.map { .file($0.record) })
+            origins: folder.documents.map { .file($0.record) }, corrections: folder.documents.map(\.corrections))
         files.append(("assessment.json", Data(encodeJSON(report).utf8)))
         return files
     }

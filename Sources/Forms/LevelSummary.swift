@@ -28,7 +28,7 @@ enum LevelFormContext {
                 "kind": [key(condition.kind): true],
                 "status": condition.waived ? ["waived": true] : [key(condition.status): true],
                 "references": condition.references.enumerated().map { position, reference -> [String: Any] in
-                    var values = Self.reference(reference)
+                    var values = FindingWording.context(reference)
                     values["last"] = position == condition.references.count - 1
                     return values
                 },
@@ -41,21 +41,6 @@ enum LevelFormContext {
             ]
         }
         return context
-    }
-
-    static func reference(_ reference: LevelAssignment.Reference) -> [String: Any] {
-        switch reference {
-        case .paragraph(let number, let item, let part):
-            var values: [String: Any] = ["number": number]
-            if let item { values["item"] = item }
-            switch part {
-            case .lastSentence?: values["lastSentence"] = true
-            case .lastParagraph?: values["lastParagraph"] = true
-            case nil: break
-            }
-            return ["paragraph": values]
-        case .appendix(let number): return ["appendix": ["number": number]]
-        }
     }
 
     /// Template keys in camel case: `notMet`, `assessmentResult`, `nextLevel`.

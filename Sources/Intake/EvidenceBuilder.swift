@@ -140,3 +140,11 @@ extension Finding.Provenance {
     /// The page and line a fact was read from.
     init(_ provenance: FactExtraction.Provenance) { self.init(page: provenance.page, text: provenance.text) }
 }
+
+extension ExtractionRecord {
+    /// The evidence's fingerprint made again from its facts, after a person corrected them.
+    public mutating func refreshFingerprint() {
+        guard let evidence else { return }
+        self.evidence?.fingerprint = EvidenceBuilder.fingerprint(evidence, holder: holderName)
+    }
+}

@@ -73,9 +73,8 @@ public struct Intake: Sendable {
         let size: Int
         let head: Data
         do {
-            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
-            guard values.isRegularFile == true else { return [failed(path, "", .cannotOpen("not a regular file"))] }
-            size = values.fileSize ?? 0
+            guard let regularSize = try Self.regularFileSize(url) else { return [failed(path, "", .cannotOpen("not a regular file"))] }
+            size = regularSize
             let handle = try FileHandle(forReadingFrom: url)
             head = try handle.read(upToCount: 1024) ?? Data()
             try handle.close()
@@ -91,6 +90,18 @@ public struct Intake: Sendable {
         case .xml: return readXML(url, sha256: sha256)
         case .unknown(let reason): return [failed(path, sha256, .unknownFormat(reason))]
         }
+    }
+
+    /// The size of the file the path names, or nil when it is not a regular file (a link is not
+    /// followed). `lstat` first: Foundation's resource values also look the owner and group up in
+    /// the user database, for every file. Its error, which says why in words, where `lstat` fails.
+    private static func regularFileSize(_ url: URL) throws -> Int? {
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else {
+            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+            return values.isRegularFile == true ? values.fileSize ?? 0 : nil
+        }
+        return status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
     }
 
     /// Reads many files, `concurrency` at a time, in the order given; `progress` is told after

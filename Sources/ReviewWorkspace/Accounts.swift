@@ -158,22 +158,32 @@ public final class Accounts: Sendable {
     }
 
     /// The live session of a cookie's token, its lifetime renewed; nil for an unknown or expired one.
+    /// Renewed at most every few minutes: a page's requests read the database, they do not write it.
     public func session(token: String) throws -> Session? {
         let time = now()
-        return try database.write { db in
-            guard let row = try Row.fetchOne(
+        let digest = Self.digest(token)
+        let found = try database.read { db in
+            try Row.fetchOne(
                 db,
                 sql: """
                     SELECT s.csrfToken, s.expiresAt, a.name, a.role FROM reviewSession s JOIN reviewAccount a ON a.name = s.account
                     WHERE s.tokenHash = ?
-                    """, arguments: [Self.digest(token)]),
-                let role = AccountRole(rawValue: row["role"]), (row["expiresAt"] as Double) > time.timeIntervalSince1970
-            else { return nil }
-            let expires = time.addingTimeInterval(Self.sessionLifetime)
-            try db.execute(sql: "UPDATE reviewSession SET expiresAt = ? WHERE tokenHash = ?", arguments: [expires.timeIntervalSince1970, Self.digest(token)])
-            return Session(account: Account(name: row["name"], role: role), csrfToken: row["csrfToken"], expires: expires)
+                    """, arguments: [digest])
         }
+        guard let found, let role = AccountRole(rawValue: found["role"]) else { return nil }
+        var expires = Date(timeIntervalSince1970: found["expiresAt"])
+        guard expires > time else { return nil }
+        if expires.timeIntervalSince(time) < Self.sessionLifetime - Self.renewalStep {
+            expires = time.addingTimeInterval(Self.sessionLifetime)
+            try database.write { db in
+                try db.execute(sql: "UPDATE reviewSession SET expiresAt = ? WHERE tokenHash = ?", arguments: [expires.timeIntervalSince1970, digest])
+            }
+        }
+        return Session(account: Account(name: found["name"], role: role), csrfToken: found["csrfToken"], expires: expires)
     }
+
+    /// How much of a session's lifetime may pass before a request renews it.
+    static let renewalStep: TimeInterval = 300
 
     public func closeSession(token: String) throws {
         try database.write { db in try db.execute(sql: "DELETE FROM reviewSession WHERE tokenHash = ?", arguments: [Self.digest(token)]) }

@@ -47,14 +47,29 @@ extension Pages {
         }
     }
 
-    func workersContext(_ rows: [WorkspaceData.WorkerRow], query: String, filter: WorkerFilter, _ language: FormLanguage) -> [String: Any] {
+    /// Workers on one page of the list: a hospital's thousands are paged, most urgent first.
+    static let pageSize = 100
+
+    func workersContext(_ rows: [WorkspaceData.WorkerRow], query: String, filter: WorkerFilter, page: Int, _ language: FormLanguage) -> [String: Any] {
         let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
-        let shown = rows.filter { row in
+        let matching = rows.filter { row in
             filter.admits(row) && (needle.isEmpty || row.entry.iin.digits.hasPrefix(needle) || row.entry.fullName.lowercased().contains(needle))
         }
-        return [
-            "query": query, "total": rows.count, "shown": shown.count, "hasRows": !shown.isEmpty,
+        let pages = max(1, (matching.count + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(page, 1), pages)
+        let shown = matching.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        func link(_ page: Int) -> String {
+            "/?" + [("q", query), ("show", filter.rawValue), ("page", String(page))].filter { !$0.1.isEmpty }
+                .map { "\($0.0)=\(ReviewServer.formEncoded($0.1))" }.joined(separator: "&")
+        }
+        var context: [String: Any] = [
+            "query": query, "total": rows.count, "shown": matching.count, "hasRows": !shown.isEmpty,
+            "page": page, "pages": pages, "paged": pages > 1,
             "filters": WorkerFilter.allCases.map { ["value": $0.rawValue, "label": word("workers.filter.\($0.rawValue)", language), "selected": $0 == filter] },
+        ]
+        if page > 1 { context["previous"] = link(page - 1) }
+        if page < pages { context["next"] = link(page + 1) }
+        return context.merging([
             "rows": shown.map { row -> [String: Any] in
                 [
                     "iin": row.entry.iin.digits, "name": row.entry.fullName,
@@ -64,7 +79,7 @@ extension Pages {
                     "bars": bars(row.entry.latestAssessment?.totals, category: row.entry.targetCategory, language),
                 ]
             },
-        ]
+        ]) { first, _ in first }
     }
 
     func workerContext(_ detail: WorkspaceData.WorkerDetail, canUpload: Bool, _ language: FormLanguage) -> [String: Any] {
@@ -96,18 +111,33 @@ extension Pages {
             ]
         }
         context["hasHistory"] = !detail.history.isEmpty
+        if let level = detail.level {
+            func status(_ value: LevelAssignment.Status, waived: Bool = false) -> [String: Any] {
+                let key = waived ? "waived" : value.rawValue
+                return ["status": waived ? "met" : value.rawValue, "statusWord": word("level.status.\(key)", language)]
+            }
+            context["level"] = status(level.status).merging([
+                "target": level.target.description,
+                "conditions": level.conditions.map { condition in
+                    status(condition.status, waived: condition.waived).merging([
+                        "name": word("level.kind.\(condition.kind.rawValue)", language),
+                        "basis": condition.references.map { wording.message($0, in: language) }.joined(separator: "; "),
+                        "reasons": condition.reasons.map { wording.message($0, in: language) },
+                    ]) { first, _ in first }
+                },
+            ]) { first, _ in first }
+        }
         return context
     }
 
     func documentContext(_ document: FolderAssessment.Document, index: Int, _ language: FormLanguage) -> [String: Any] {
         let outcome = document.item.outcome
-        var explanations: [String]
+        let explanations: [String]
         switch outcome.decision {
-        case .accepted: explanations = [outcome.calculation]
+        case .accepted: explanations = [outcome.terms.map { wording.message($0, in: language) } ?? outcome.calculation]
         case .refused: explanations = outcome.refusals.map { wording.message($0, in: language) }
         case .review: explanations = outcome.findings.map { wording.message($0, in: language) }
         }
-        explanations += document.record.errors.map(\.description)
         var context: [String: Any] = [
             "index": index, "file": URL(fileURLWithPath: document.record.file).lastPathComponent,
             "decision": outcome.decision.rawValue, "decisionWord": word("decision.\(outcome.decision.rawValue)", language),
@@ -121,7 +151,7 @@ extension Pages {
 
     /// A document beside its facts: each page's image, each fact with the line it was read from,
     /// and on a page with a text layer, that line marked (`#fact-N` targets its mark).
-    func documentContext(_ detail: WorkspaceData.DocumentDetail, _ language: FormLanguage) -> [String: Any] {
+    func documentContext(_ detail: WorkspaceData.DocumentDetail, canCorrect: Bool, _ language: FormLanguage) -> [String: Any] {
         let iin = detail.worker.iin.digits
         let sha256 = detail.file.sha256 ?? ""
         let source = detail.records.first?.source
@@ -134,7 +164,7 @@ extension Pages {
             let facts = record.facts.map { fact -> [String: Any] in
                 counter += 1
                 var row: [String: Any] = [
-                    "label": strings[language]?["fact.\(fact.name)"] ?? fact.name, "value": value(fact.value, language),
+                    "name": fact.name, "label": wording.name(ofFact: fact.name, in: language), "value": value(fact.value, language),
                     "page": fact.provenance.page, "line": fact.provenance.text,
                     "confidence": "\(Int((fact.confidence * 100).rounded())) %",
                 ]
@@ -156,7 +186,26 @@ extension Pages {
                 }
                 return row
             }
-            var item: [String: Any] = ["facts": facts]
+            let assessed = detail.decisions[index]?.record ?? record
+            let kept = detail.corrections.filter { $0.correction.sha256 == record.sha256 && $0.correction.item == record.item }
+            let correctedFacts = Dictionary(kept.compactMap { kept -> (String, String)? in
+                guard case .fact(let fact, let value) = kept.correction.change else { return nil }
+                return (fact.rawValue, value.map { correctionValue(fact, $0, language) } ?? "—")
+            }) { _, last in last }
+            let shown = facts.map { row -> [String: Any] in
+                guard let name = row["name"] as? String, let corrected = correctedFacts[name] else { return row }
+                return row.merging(["corrected": corrected]) { _, new in new }
+            }
+            var item: [String: Any] = [
+                "facts": shown, "position": index, "canCorrect": canCorrect,
+                "corrections": kept.map { correctionContext($0, language) }, "hasCorrections": !kept.isEmpty,
+            ]
+            if canCorrect {
+                let current = assessed.evidence?.activity ?? assessed.activity ?? assessed.activityGuess
+                item["activities"] = ActivityKind.allCases.map { ["code": $0.rawValue, "name": wording.name(of: $0, in: language), "selected": $0 == current] }
+                item["factChoices"] = EvidenceFact.correctable.map { ["code": $0.rawValue, "name": wording.name(ofFact: $0.rawValue, in: language)] }
+                item["reasons"] = RefusalReason.allCases.map { ["code": $0.rawValue, "name": word("reason.\($0.rawValue)", language)] }
+            }
             if detail.records.count > 1, let number = record.item { item["item"] = number }
             if let document = detail.decisions[index] {
                 item.merge(documentContext(document, index: index + 1, language)) { mine, _ in mine }
@@ -168,6 +217,7 @@ extension Pages {
         let base = "/workers/\(iin)/documents/\(sha256)"
         return [
             "iin": iin, "name": detail.worker.fullName, "sha256": sha256, "file": URL(fileURLWithPath: detail.file.path).lastPathComponent,
+            "base": base,
             "items": items, "hasPages": pageCount > 0, "scanned": source == .pdfOCR || source == .imageOCR,
             "pages": (0..<pageCount).map { offset -> [String: Any] in
                 let number = offset + 1
@@ -181,6 +231,35 @@ extension Pages {
                 return page
             },
         ]
+    }
+
+    /// A correction as the document page lists it: what, from what, to what, by whom and when.
+    func correctionContext(_ kept: KeptCorrection, _ language: FormLanguage) -> [String: Any] {
+        let correction = kept.correction
+        var context: [String: Any] = ["by": correction.by, "on": language.format(correction.on)]
+        switch correction.change {
+        case .fact(let fact, let value):
+            context["what"] = wording.name(ofFact: fact.rawValue, in: language)
+            context["value"] = value.map { correctionValue(fact, $0, language) } ?? "—"
+            if let previous = kept.previous { context["previous"] = correctionValue(fact, previous, language) }
+        case .accepted:
+            context["what"] = word("correct.decision", language)
+            context["value"] = word("correct.accepted", language)
+        case .refused(let reason, let note):
+            context["what"] = word("correct.decision", language)
+            context["value"] = "\(word("correct.refused", language)): \(word("reason.\(reason.rawValue)", language)) — \(note)"
+        }
+        if case .fact = correction.change {} else if let previous = kept.previous.flatMap(Decision.init(rawValue:)) {
+            context["previous"] = word("decision.\(previous.rawValue)", language)
+        }
+        return context
+    }
+
+    /// A fact's value as a correction states it, written the page's way.
+    func correctionValue(_ fact: EvidenceFact, _ text: String, _ language: FormLanguage) -> String {
+        if let date = CalendarDate(text) { return language.format(date) }
+        if fact == .activity, let activity = ActivityKind(rawValue: text) { return wording.name(of: activity, in: language) }
+        return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 
     /// A length in points to a tenth, as the page's SVG gives it.

@@ -1,10 +1,9 @@
 import CPDRules
+import Forms
 import Foundation
-import GRDB
 import HTTPTypes
 import Hummingbird
 import Logging
-import Intake
 import ProfessionalRegister
 import Rasterization
 import SharedDatabase
@@ -47,17 +46,19 @@ public struct ReviewServer: Sendable {
     let pages: Pages
     let throttle = LoginThrottle()
     let rasterizer: Rasterizer
+    let forms: Forms
 
     public init(configuration: Configuration) throws {
         self.configuration = configuration
         let database = try SharedDatabase.open(path: configuration.database)
         accounts = try Accounts(database: database, cost: configuration.passwordCost, now: configuration.now)
         let register = try ProfessionalRegister(path: configuration.database)
-        let directory = try WorkerDirectory.database(configuration.database)
         data = WorkspaceData(
             register: register, watch: try WatchStore(path: configuration.database),
-            confirmation: WorkerConfirmation(register: directory, settings: configuration.settings), output: configuration.output)
+            confirmation: WorkerConfirmation(register: WorkerDirectory(source: .database(register)), settings: configuration.settings),
+            output: configuration.output)
         pages = try Pages()
+        forms = try Forms()
         rasterizer = configuration.rasterizer
     }
 
@@ -86,8 +87,10 @@ public struct ReviewServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: pages.script)))
         }
         signedIn.get("/workers/:iin/documents/:sha256") { request, context in try documentPage(request, context) }
-        signedIn.get("/workers/:iin/documents/:sha256/pages/:page") { request, context in try pageImage(request, context) }
+        signedIn.post("/workers/:iin/documents/:sha256/corrections") { request, context in try await correct(request, context) }
+        signedIn.get("/workers/:iin/documents/:sha256/pages/:page") { request, context in try await pageImage(request, context) }
         signedIn.get("/workers/:iin/documents/:sha256/original") { request, context in try original(request, context) }
+        signedIn.get("/audit") { request, context in try auditPage(request, context) }
         signedIn.get("/register/workers/:iin") { request, context in try recordPage(request, context) }
         signedIn.get("/register/:list") { request, context in try registerList(request, context) }
         return router
@@ -128,9 +131,10 @@ public struct ReviewServer: Sendable {
     func workersPage(_ request: Request, _ context: ReviewContext) throws -> Response {
         let query = request.uri.queryParameters.get("q") ?? ""
         let filter = request.uri.queryParameters.get("show").flatMap(Pages.WorkerFilter.init(rawValue:)) ?? .attention
+        let page = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1
         let rows = try data.workers(on: today)
         return try html("workers", title: pages.word("workers.title", context.language),
-                        pages.workersContext(rows, query: query, filter: filter, context.language), request, context)
+                        pages.workersContext(rows, query: query, filter: filter, page: page, context.language), request, context)
     }
 
     /// The IIN of the path, when it is one; a 404 otherwise, before anything is looked up.
@@ -172,17 +176,18 @@ public struct ReviewServer: Sendable {
     func documentPage(_ request: Request, _ context: ReviewContext) throws -> Response {
         let detail = try document(context)
         return try html("document", title: URL(fileURLWithPath: detail.file.path).lastPathComponent,
-                        pages.documentContext(detail, context.language), request, context)
+                        pages.documentContext(detail, canCorrect: context.session?.account.role == .officer, context.language), request, context)
     }
 
-    func pageImage(_ request: Request, _ context: ReviewContext) throws -> Response {
+    func pageImage(_ request: Request, _ context: ReviewContext) async throws -> Response {
         let detail = try document(context)
         guard let number = context.parameters.get("page").flatMap(Int.init), number >= 1,
             number <= detail.records.map(\.pages).max() ?? 0
         else { throw HTTPError(.notFound) }
         let png: Data
         do {
-            png = try PageImages.png(of: detail.file.path, source: detail.records.first?.source, page: number, rasterizer: rasterizer)
+            let (path, source, rasterizer) = (detail.file.path, detail.records.first?.source, rasterizer)
+            png = try await Self.offloaded { try PageImages.png(of: path, source: source, page: number, rasterizer: rasterizer) }
         } catch {
             throw HTTPError(.unprocessableContent, message: "\(error)")
         }
@@ -210,56 +215,6 @@ public struct ReviewServer: Sendable {
         return Response(
             status: .ok, headers: [.contentType: type, .contentDisposition: "\(disposition); filename*=UTF-8''\(Self.formEncoded(name))"],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    /// Changes are an officer's, posted with the session's token: a viewer or a forged request
-    /// changes nothing.
-    func officer(_ context: ReviewContext, token: String?) throws -> Account {
-        guard let session = context.session, CSRF.matches(token, session.csrfToken) else { throw HTTPError(.forbidden, message: "bad or missing form token") }
-        guard session.account.role == .officer else { throw HTTPError(.forbidden, message: "a viewer changes nothing") }
-        return session.account
-    }
-
-    /// A file dropped on a worker's page (the body, `?name=` its file name), written into the
-    /// worker's inbox folder for the watch to read like any other.
-    func upload(_ request: Request, _ context: ReviewContext) async throws -> Response {
-        let account = try officer(context, token: request.headers[HTTPField.Name("X-CSRF-Token")!])
-        let iin = try iin(context)
-        guard try data.register.worker(iin) != nil else { throw HTTPError(.notFound) }
-        guard let inbox = configuration.inbox else { throw HTTPError(.conflict, message: Upload.Refusal.noInbox.description) }
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: configuration.uploadLimit)
-        } catch {
-            throw HTTPError(.contentTooLarge, message: Upload.Refusal.tooLarge(limit: configuration.uploadLimit).description)
-        }
-        let name = request.uri.queryParameters.get("name") ?? "upload"
-        let outcome: Upload.Outcome
-        do {
-            outcome = try Upload.write(Data(buffer: body), named: name, into: inbox.appendingPathComponent(iin.digits), limit: configuration.uploadLimit)
-        } catch let refusal as Upload.Refusal {
-            throw HTTPError(refusal == .notEvidence ? .unsupportedMediaType : .unprocessableContent, message: refusal.description)
-        }
-        let json: String, status: HTTPResponse.Status
-        switch outcome {
-        case .written(let file):
-            try accounts.record("file uploaded", subject: iin.digits, by: account.name, new: file)
-            (json, status) = (#"{"status":"written","file":"\#(Self.jsonEscaped(file))"}"#, .created)
-        case .present(let file):
-            (json, status) = (#"{"status":"present","file":"\#(Self.jsonEscaped(file))"}"#, .ok)
-        }
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
-    }
-
-    static func jsonEscaped(_ text: String) -> String {
-        text.unicodeScalars.map { scalar in
-            switch scalar {
-            case "\"", "\\": "\\\(scalar)"
-            case _ where scalar.value < 0x20: String(format: "\\u%04x", scalar.value)
-            default: String(scalar)
-            }
-        }.joined()
     }
 
     func recordPage(_ request: Request, _ context: ReviewContext) throws -> Response {
@@ -296,71 +251,5 @@ public struct ReviewServer: Sendable {
             return try errorPage(.notFound, "error.notFound", request, context)
         }
         return try html("list", title: list["heading"] as? String ?? "", list, request, context)
-    }
-
-    // MARK: Signing in and out
-
-    struct SignInForm: Decodable {
-        let csrf: String?
-        let name: String
-        let password: String
-    }
-
-    static let signInCookie = "cpd_signin"
-
-    /// The sign-in page, with a token of its own in a cookie and in the form: a sign-in posted
-    /// from another site carries neither.
-    func signInPage(_ request: Request, _ context: ReviewContext, failed: Bool = false, throttled: Bool = false, name: String = "",
-                    status: HTTPResponse.Status = .ok) throws -> Response {
-        if context.session != nil, !failed, !throttled { return .redirect(to: "/", type: .normal) }
-        let token = Accounts.randomToken()
-        var response = try html(
-            "login", title: pages.word("login.title", context.language), ["failed": failed, "throttled": throttled, "name": name],
-            request, context, status: status, csrf: token)
-        response.setCookie(Cookie(name: Self.signInCookie, value: token, path: "/login", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
-        return response
-    }
-
-    func signIn(_ request: Request, _ context: ReviewContext) async throws -> Response {
-        let form = try await request.decode(as: SignInForm.self, context: context)
-        guard let expected = request.cookies[Self.signInCookie]?.value, CSRF.matches(form.csrf, expected) else {
-            return try errorPage(.forbidden, "error.csrf", request, context)
-        }
-        let now = configuration.now()
-        let keys = ["account:" + form.name.lowercased()] + (context.remoteAddress.map { ["address:" + $0] } ?? [])
-        if let wait = throttle.wait(for: keys, at: now) {
-            var response = try signInPage(request, context, throttled: true, name: form.name, status: .tooManyRequests)
-            response.headers[.retryAfter] = String(Int(wait.rounded(FloatingPointRoundingRule.up)))
-            return response
-        }
-        guard let account = try accounts.verify(name: form.name, password: form.password) else {
-            throttle.failed(keys, at: now)
-            try accounts.record("sign-in refused", subject: form.name, by: form.name)
-            return try signInPage(request, context, failed: true, name: form.name, status: .unauthorized)
-        }
-        throttle.succeeded([keys[0]])
-        let token = try accounts.openSession(for: account)
-        try accounts.record("signed in", subject: account.name, by: account.name)
-        var response = Response.redirect(to: "/", type: .normal)
-        response.setCookie(Cookie(
-            name: SessionLoader.sessionCookie, value: token, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
-        response.setCookie(Cookie(name: Self.signInCookie, value: "", maxAge: 0, path: "/login", httpOnly: true, sameSite: .strict))
-        return response
-    }
-
-    struct TokenForm: Decodable {
-        let csrf: String?
-    }
-
-    func signOut(_ request: Request, _ context: ReviewContext) async throws -> Response {
-        let form = try await request.decode(as: TokenForm.self, context: context)
-        guard let session = context.session, let token = context.sessionToken, CSRF.matches(form.csrf, session.csrfToken) else {
-            return try errorPage(.forbidden, "error.csrf", request, context)
-        }
-        try accounts.closeSession(token: token)
-        try accounts.record("signed out", subject: session.account.name, by: session.account.name)
-        var response = Response.redirect(to: "/login", type: .normal)
-        response.setCookie(Cookie(name: SessionLoader.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
-        return response
     }
 }

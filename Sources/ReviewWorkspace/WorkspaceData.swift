@@ -64,6 +64,8 @@ struct WorkspaceData: Sendable {
         let assessment: FolderAssessment?
         let stop: WorkerConfirmation.Stop?
         let history: [AssessmentRecord]
+        /// Chapter 3's decision for the level the register says the worker applies for.
+        let level: LevelAssignment?
         /// The forms in the worker's output folder, by file name.
         let forms: [String]
     }
@@ -85,9 +87,14 @@ struct WorkspaceData: Sendable {
             stop = reason
         }
         let directory = output.appendingPathComponent(folder)
+        let history = try register.assessments(of: iin)
+        let level = record.targetLevel.map { target in
+            WorkerLevel.decide(
+                record, target: target, on: confirmation.clock.confirmationDate(fixed: confirmation.settings.confirmationDate), folder: assessment,
+                recorded: history)
+        }
         return WorkerDetail(
-            record: record, files: try watch.files(worker: folder), assessment: assessment, stop: stop,
-            history: try register.assessments(of: iin),
+            record: record, files: try watch.files(worker: folder), assessment: assessment, stop: stop, history: history, level: level,
             forms: Self.formFiles.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) })
     }
 
@@ -99,6 +106,8 @@ struct WorkspaceData: Sendable {
         let records: [ExtractionRecord]
         /// The assessment's decision on each record, by its position in `records`.
         let decisions: [Int: FolderAssessment.Document]
+        /// The officer's corrections of this content, oldest first.
+        let corrections: [KeptCorrection]
     }
 
     /// The worker's file of content `sha256`; nil when the worker has none.
@@ -110,7 +119,8 @@ struct WorkspaceData: Sendable {
         for (index, record) in records.enumerated() {
             decisions[index] = assessed.first { $0.record.sha256 == sha256 && $0.record.file == file.path && $0.record.item == record.item }
         }
-        return DocumentDetail(worker: detail.record, file: file, records: records, decisions: decisions)
+        let corrections = try register.corrections(of: iin).filter { $0.correction.sha256 == sha256 }
+        return DocumentDetail(worker: detail.record, file: file, records: records, decisions: decisions, corrections: corrections)
     }
 
     /// A form of the worker's output folder, when `name` is one of `formFiles`.

@@ -333,13 +333,46 @@ public final class WatchStore: Sendable {
     /// The worker's forms are up to date with its files as of `at`; `review` and `refused` count
     /// the assessment's documents of each decision.
     public func assessed(worker: String, at: Double, meets: Bool?, total: String?, note: String?, review: Int? = nil, refused: Int? = nil) throws {
+        try database.write { db in try Self.noteAssessed(worker, at: at, meets: meets, total: total, note: note, review: review, refused: refused, db) }
+    }
+
+    private static func noteAssessed(
+        _ worker: String, at: Double, meets: Bool?, total: String?, note: String?, review: Int?, refused: Int?, _ db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO workerState (worker, dirty, lastAssessed, meets, total, note, reviewCount, refusedCount) VALUES (?, 0, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(worker) DO UPDATE SET dirty = 0, lastAssessed = excluded.lastAssessed, meets = excluded.meets,
+                total = excluded.total, note = excluded.note, reviewCount = excluded.reviewCount, refusedCount = excluded.refusedCount
+                """, arguments: [worker, at, meets, total, note, review, refused])
+    }
+
+    /// What the worker's assessment is made from: every file's path, content and status, as one
+    /// text to compare. The review workspace re-assesses a worker after a correction and notes
+    /// it as the watch's own only while this is unchanged.
+    public func readings(worker: String) throws -> String {
+        try database.read { db in try Self.readings(worker: worker, db) }
+    }
+
+    private static func readings(worker: String, _ db: Database) throws -> String {
+        try Row.fetchAll(db, sql: "SELECT path, sha256, status, attempts FROM watchedFile WHERE worker = ? ORDER BY path", arguments: [worker])
+            .map { "\($0["path"] as String)|\(($0["sha256"] as String?) ?? "")|\($0["status"] as String)|\($0["attempts"] as Int)" }
+            .joined(separator: "\n")
+    }
+
+    /// As `assessed`, when the worker's readings are still `readings`; otherwise the worker is left
+    /// for the watch to assess again. Returns whether it was noted.
+    @discardableResult
+    public func assessed(
+        worker: String, at: Double, meets: Bool?, total: String?, review: Int, refused: Int, ifReadingsAre readings: String
+    ) throws -> Bool {
         try database.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO workerState (worker, dirty, lastAssessed, meets, total, note, reviewCount, refusedCount) VALUES (?, 0, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(worker) DO UPDATE SET dirty = 0, lastAssessed = excluded.lastAssessed, meets = excluded.meets,
-                    total = excluded.total, note = excluded.note, reviewCount = excluded.reviewCount, refusedCount = excluded.refusedCount
-                    """, arguments: [worker, at, meets, total, note, review, refused])
+            guard try Self.readings(worker: worker, db) == readings else {
+                try markDirty(worker, db)
+                return false
+            }
+            try Self.noteAssessed(worker, at: at, meets: meets, total: total, note: nil, review: review, refused: refused, db)
+            return true
         }
     }
 

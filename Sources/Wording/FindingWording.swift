@@ -22,7 +22,7 @@ public struct FindingWording: Sendable {
     public init(directory: URL, languages: [FormLanguage] = FormLanguage.allCases) throws {
         var library = MustacheLibrary()
         for language in languages {
-            for name in ["finding", "reason", "activity", "category", "track"].map({ "\($0).\(language.rawValue)" }) {
+            for name in ["finding", "reason", "activity", "category", "track", "fact", "calculation", "levelreference"].map({ "\($0).\(language.rawValue)" }) {
                 let file = directory.appendingPathComponent("\(name).mustache")
                 guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                     throw Failure(description: "the message catalogue is missing \(file.lastPathComponent)")
@@ -56,9 +56,79 @@ public struct FindingWording: Sendable {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// How a document's credit was computed, in `language`.
+    public func message(_ calculation: Calculation, in language: FormLanguage) -> String {
+        library.render(Self.context(calculation, language), withTemplate: "calculation.\(language.rawValue)") ?? calculation.description
+    }
+
+    /// What `calculation.<lang>` reads: a key for the kind of computation holding its numbers,
+    /// amounts and dates written the language's way, and keys the words are chosen by.
+    public static func context(_ calculation: Calculation, _ language: FormLanguage) -> [String: Any] {
+        func amount(_ volume: Calculation.Volume) -> [String: Any] {
+            switch volume {
+            case .hours(let hours): ["hours": ["value": language.format(hours)]]
+            case .credits(let credits, let perCredit, let hours):
+                ["credits": ["credits": language.format(credits), "perCredit": perCredit, "hours": language.format(hours)]]
+            case .weeks(let count): ["weeks": ["count": count]]
+            case .weeksBetween(let count, let start, let end): ["weeksBetween": ["count": count, "start": language.format(start), "end": language.format(end)]]
+            case .days(let count): ["days": ["count": count]]
+            case .daysBetween(let count, let start, let end): ["daysBetween": ["count": count, "start": language.format(start), "end": language.format(end)]]
+            }
+        }
+        switch calculation {
+        case .volume(let volume, let rate, let significance):
+            var values: [String: Any] = ["amount": amount(volume), "rate": language.format(rate)]
+            if let significance { values["significance"] = [significance.rawValue: true] }
+            return ["volume": values]
+        case .reports(let count, let rate, let significance, let days, let dayRate):
+            var values: [String: Any] = ["count": count, "rate": language.format(rate), "significance": [significance.rawValue: true]]
+            if let days, let dayRate { values["days"] = ["amount": amount(days), "dayRate": language.format(dayRate)] }
+            return ["reports": values]
+        case .monograph: return ["monograph": true]
+        case .guidelines: return ["guidelines": true]
+        case .article(let quartile): return ["article": ["quartile": quartile.rawValue]]
+        case .document(let level): return ["document": level.map { ["level": [$0.rawValue: true]] } ?? [:]]
+        case .tutoring(let years, let rate): return ["tutoring": ["years": years, "rate": language.format(rate)]]
+        case .examMaterial(let questions, let perQuestions, let scenarios, let perScenarios, let counting):
+            return ["exam": [
+                "questions": questions, "perQuestions": perQuestions, "scenarios": scenarios, "perScenarios": perScenarios,
+                "complete": counting == .completeBlocks,
+            ]]
+        case .translation(let original): return ["translation": ["original": original]]
+        }
+    }
+
+    /// A place in chapter 3 a level's condition rests on, in `language` ("пункт 12, подпункт 1").
+    public func message(_ reference: LevelAssignment.Reference, in language: FormLanguage) -> String {
+        library.render(Self.context(reference), withTemplate: "levelreference.\(language.rawValue)") ?? reference.description
+    }
+
+    /// What `levelreference.<lang>` reads.
+    public static func context(_ reference: LevelAssignment.Reference) -> [String: Any] {
+        switch reference {
+        case .paragraph(let number, let item, let part):
+            var values: [String: Any] = ["number": number]
+            if let item { values["item"] = item }
+            switch part {
+            case .lastSentence?: values["lastSentence"] = true
+            case .lastParagraph?: values["lastParagraph"] = true
+            case nil: break
+            }
+            return ["paragraph": values]
+        case .appendix(let number): return ["appendix": ["number": number]]
+        }
+    }
+
     /// The name of a kind of activity in `language`.
     public func name(of activity: ActivityKind, in language: FormLanguage) -> String {
         library.render(["activity": [activity.rawValue: true]], withTemplate: "activity.\(language.rawValue)") ?? activity.rawValue
+    }
+
+    /// The name of a fact read from a document (`hours`, `holderName`…) in `language`; the name
+    /// itself when the catalogue has no words for it.
+    public func name(ofFact name: String, in language: FormLanguage) -> String {
+        let words = library.render([name: true], withTemplate: "fact.\(language.rawValue)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return words.isEmpty ? name : words
     }
 
     /// The name of a qualification category in `language`.
@@ -73,6 +143,8 @@ public struct FindingWording: Sendable {
         for (key, value) in refusal.details {
             details[key] = CalendarDate(value).map(language.format) ?? value
         }
+        // The officer's own finding is worded as the officer gave it, whatever its code.
+        if refusal.details["officerNote"] != nil { return ["byOfficer": details] }
         let key: String
         switch refusal.reason {
         case .outsidePeriod: key = "outsidePeriod"

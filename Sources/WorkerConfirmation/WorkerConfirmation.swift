@@ -32,6 +32,13 @@ public protocol WorkerRegister: Sendable {
     func identity(iin: String, language: FormLanguage, on date: CalendarDate) -> WorkerIdentity?
     /// Keeps a confirmation and the paths of its forms, where the register can.
     func recordConfirmation(_ assessed: FolderAssessment, forms: [String]) throws
+    /// An officer's corrections of the worker's documents, oldest first (`cpd serve`).
+    func corrections(iin: String) throws -> [Correction]
+}
+
+extension WorkerRegister {
+    /// A register that keeps no corrections (an extract, a test's list).
+    public func corrections(iin: String) throws -> [Correction] { [] }
 }
 
 /// One worker's confirmation, as `cpd assess`, `cpd confirm` and `cpd watch` run it: identify the
@@ -139,10 +146,12 @@ public struct WorkerConfirmation: Sendable {
     }
 
     /// The worker's records assessed, and the forms written and recorded when `output` is given.
+    /// An officer's corrections, kept in the register, are applied to the records first.
     public func confirm(_ worker: Worker, records: [ExtractionRecord], writing output: (forms: Forms, to: FormsOutput)?) throws -> Confirmed {
         let assessed = FolderAssessment(
             records: records, workerIIN: WorkerFolder.isIINShaped(worker.folderName) ? worker.folderName : nil, workerName: worker.name,
-            confirmationDate: worker.confirmationDate, targetCategory: worker.targetCategory, interpretation: settings.interpretation)
+            confirmationDate: worker.confirmationDate, targetCategory: worker.targetCategory, interpretation: settings.interpretation,
+            corrections: try register?.corrections(iin: worker.folderName) ?? [])
         guard let output else { return Confirmed(assessment: assessed, forms: []) }
         let forms = try write(assessed, of: worker, forms: output.forms, to: output.to)
         try register?.recordConfirmation(assessed, forms: forms)

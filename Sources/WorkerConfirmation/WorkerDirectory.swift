@@ -76,6 +76,13 @@ public struct WorkerDirectory: WorkerRegister {
         return try? register.worker(number)
     }
 
+    /// The officer's corrections of the worker's documents, kept in the register database; an
+    /// extract keeps none.
+    public func corrections(iin: String) throws -> [Correction] {
+        guard case .database(let register) = source, let number = try? IIN(iin) else { return [] }
+        do { return try register.corrections(of: number).map(\.correction) } catch { throw Failure.cannotRecord(reason: "the corrections cannot be read: \(error)") }
+    }
+
     /// Paragraph 14, item 2 of the register rules: the register keeps each confirmation and its
     /// forms. An extract has nowhere to keep them.
     public func recordConfirmation(_ assessed: FolderAssessment, forms: [String]) throws {

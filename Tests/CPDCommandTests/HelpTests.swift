@@ -7,7 +7,8 @@ struct HelpTests {
     static let commands: [(String, any ParsableCommand.Type)] = [
         ("cpd", CPD.self), ("cpd-rules", Rules.self), ("cpd-extract", Extract.self), ("cpd-assess", Assess.self),
         ("cpd-confirm", Confirm.self), ("cpd-level", LevelCommand.self), ("cpd-watch", WatchCommand.self), ("cpd-status", Status.self),
-        ("cpd-register", RegisterCommand.self),
+        ("cpd-register", RegisterCommand.self), ("cpd-serve", Serve.self), ("cpd-user", UserCommand.self),
+        ("cpd-user-add", UserCommand.Add.self),
     ]
 
     @Test(arguments: commands.map(\.0))

@@ -36,7 +36,7 @@ struct LexiconTests {
     @Test func theBuiltInLexiconCoversEveryActivityAndUnit() {
         let lexicon = Lexicon.standard
         for activity in ActivityKind.allCases { #expect(!lexicon.group("activities", activity.rawValue).isEmpty, "\(activity)") }
-        for unit in Lexicon.Unit.allCases { #expect(!(lexicon.unitEntries[unit] ?? []).isEmpty, "\(unit)") }
+        for unit in Lexicon.Unit.allCases { #expect(!lexicon.group("units", unit.rawValue).isEmpty, "\(unit)") }
         for month in 1...12 { #expect(lexicon.monthPrefixes.contains { Int($0.value) == month }) }
     }
 

@@ -34,4 +34,15 @@ struct LiteralSearchTests {
         let line = TextNormalization.normalize(decomposed).lowercased()
         #expect(line.contains(literal: "й"))
     }
+
+    /// The characters taken from the scalars are the grapheme clusters, where every scalar is one
+    /// of its own; the lines where some scalar joins its neighbours (CR LF, a stress mark, an
+    /// emoji with its modifier, Hangul jamo, flags) are split by the rules.
+    @Test(arguments: [
+        "Сертификат № 17473 — 72 ак. ч. «Қазақ тілі»", "Teilnahmebescheinigung für Ärzte ™ ©", "Ελληνικά 12/03/2024",
+        "ударе\u{301}ние", "line\r\nnext", "👍\u{1F3FD} ok", "\u{1100}\u{1161} 한국어", "🇰🇿 Қазақстан", "a\u{200D}b", "",
+    ])
+    func charactersAreTheGraphemeClusters(text: String) {
+        #expect(text.characterArray == Array(text))
+    }
 }

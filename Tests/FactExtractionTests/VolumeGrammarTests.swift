@@ -45,4 +45,21 @@ struct VolumeGrammarTests {
         #expect(facts.hours?.value == 60)
         #expect(facts.hours?.provenance.wording?.hasPrefix("ru.yaml:") == true)
     }
+
+    /// Two lines' tokens put together are the joined line's tokens, where `joinedTokens` gives
+    /// them; where a quote stays open or a scalar joins its neighbour it gives none.
+    @Test(arguments: [
+        ("в количестве", "175 часов", true), ("4,5", "кредита", true), ("01.02.", "2023", true), ("1.5", ".2", true),
+        ("курс \"Первые 72", "часа\" 36 часов", false), ("ак.ч\u{301}", "72", false), ("объем:", "", true),
+    ])
+    func joinedLinesKeepTheirTokens(first: String, second: String, joins: Bool) {
+        let tokens = { (line: String) in QuantityFinder.tokens(QuantityFinder.outsideQuotes(line)) }
+        let joined = QuantityFinder.joinedTokens(first, tokens(first), second, tokens(second))
+        #expect((joined != nil) == joins)
+        if let joined {
+            let expected = tokens(first + " " + second)
+            #expect(joined.map(\.text) == expected.map(\.text))
+            #expect(joined.map(\.kind) == expected.map(\.kind))
+        }
+    }
 }

@@ -295,3 +295,115 @@ struct LevelSummaryFormTests {
         }
     }
 }
+
+@Suite("An officer's corrections, applied and shown")
+struct CorrectedFormsTests {
+    static func corrected(_ corrections: [Correction]) -> FolderAssessment {
+        let folder = sampleFolder()
+        return FolderAssessment(
+            records: folder.documents.map(\.record), workerIIN: folder.workerIIN, workerName: folder.workerName,
+            confirmationDate: CalendarDate("2026-11-22")!, targetCategory: .first, corrections: corrections)
+    }
+
+    static func correction(_ file: String, _ change: Correction.Change, on day: String = "2026-11-20") -> Correction {
+        Correction(sha256: "sha256 of \(file)", item: nil, change: change, by: "aigerim", on: CalendarDate(day)!)
+    }
+
+    @Test func theLatestCorrectionOfAFactCountsAndTheDecisionsFollow() {
+        let folder = Self.corrected([
+            Self.correction("02_seminar.pdf", .fact(.hours, "40")),
+            Self.correction("02_seminar.pdf", .fact(.hours, "20"), on: "2026-11-21"),
+            Self.correction("10_implementation.pdf", .accepted),
+            Self.correction("09_conference.pdf", .refused(.holderMismatch, note: "выдан однофамилице")),
+            Self.correction("another file", .fact(.hours, "1000")),
+        ])
+        let seminar = folder.documents[1]
+        #expect(seminar.record.evidence?.hours == 20)
+        #expect(seminar.item.outcome.creditUnits == 10)
+        #expect(seminar.corrections.map(\.change) == [.fact(.hours, "20")])
+        #expect(folder.documents[9].item.outcome.decision == .accepted)
+        #expect(folder.documents[8].item.outcome.decision == .refused)
+        #expect(folder.documents[8].item.outcome.refusals.first?.details["officerNote"] == "выдан однофамилице")
+        // 182.5 with the seminar's 17 h (8.5 CU) now 20 h (10 CU), the implementation counted, one conference day less.
+        let uncorrected = sampleFolder().assessment.totals.total
+        #expect(folder.assessment.totals.total == uncorrected + CreditUnits("1.5")! + folder.documents[9].item.outcome.creditUnits - sampleFolder().documents[8].item.outcome.creditUnits)
+    }
+
+    @Test func anActivityNamedByTheOfficerMakesEvidenceOfAnUnrecognisedDocument() {
+        var record = ExtractionRecord(file: "/inbox/850314410007/11_unknown.pdf", sha256: "sha256 of 11_unknown.pdf")
+        record.source = .pdfText
+        record.language = "ru"
+        record.holderName = "Сапарова Жанар Ерлановна"
+        let before = FolderAssessment(
+            records: [record], workerIIN: "850314410007", workerName: PersonName(registerName: "Сапарова Жанар Ерлановна")!,
+            confirmationDate: CalendarDate("2026-11-22")!, targetCategory: .first)
+        #expect(before.documents[0].item.outcome.decision == .refused)
+        let after = FolderAssessment(
+            records: [record], workerIIN: "850314410007", workerName: PersonName(registerName: "Сапарова Жанар Ерлановна")!,
+            confirmationDate: CalendarDate("2026-11-22")!, targetCategory: .first,
+            corrections: [
+                Self.correction("11_unknown.pdf", .fact(.activity, "seminar")), Self.correction("11_unknown.pdf", .fact(.hours, "12")),
+                Self.correction("11_unknown.pdf", .fact(.issueDate, "2025-01-10")),
+            ])
+        #expect(after.documents[0].item.criterion?.number == 3)
+        #expect(after.documents[0].item.outcome.decision == .accepted)
+        #expect(after.documents[0].item.outcome.creditUnits == 6)
+    }
+
+    @Test(arguments: [
+        (FormLanguage.ru, ["Сведения, установленные специалистом по кадрам", "Часы: 20", "проверено, принято", "aigerim, <span class=\"date\">21.11.2026</span>"]),
+        (FormLanguage.kk, ["Кадр маманы анықтаған мәліметтер", "Сағат: 20", "тексерілді, қабылданды"]),
+        (FormLanguage.en, ["Facts established by the HR officer", "Hours: 20", "checked and accepted", "aigerim, <span class=\"date\">21.11.2026</span>"]),
+    ])
+    func theFormListsWhatThePersonEstablished(language: FormLanguage, expected: [String]) throws {
+        let forms = try Forms(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Templates/forms"))
+        let folder = Self.corrected([
+            Self.correction("02_seminar.pdf", .fact(.hours, "20"), on: "2026-11-21"), Self.correction("10_implementation.pdf", .accepted),
+        ])
+        let html = try forms.confirmation(folder, register: RegisterDetails(), language: language).html
+        for text in expected { #expect(html.contains(text), "\(text)") }
+        let plain = try forms.confirmation(sampleFolder(), register: RegisterDetails(), language: language).html
+        #expect(!plain.contains(expected[0]))
+    }
+}
+
+@Suite("How a credit was computed, in each language")
+struct CalculationWordingTests {
+    static let wording = try! FindingWording(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Templates/forms"))
+    static let day = CalendarDate("2025-03-10")!
+
+    static let cases: [(Calculation, [String])] = [
+        (.volume(.hours(72), rate: 1, significance: nil), ["72", "1"]),
+        (.volume(.credits(2, hoursPerCredit: 30, hours: 60), rate: CreditUnits("0.5")!, significance: nil), ["2", "30", "60", "0"]),
+        (.volume(.weeks(3), rate: 10, significance: .republican), ["3", "10"]),
+        (.volume(.weeksBetween(2, day, day.adding(days: 13)), rate: 10, significance: .city), ["2", "10.03.2025", "23.03.2025"]),
+        (.volume(.daysBetween(2, day, day.adding(days: 1)), rate: 5, significance: .international), ["2", "5", "10.03.2025"]),
+        (.reports(2, rate: 3, significance: .regional, days: .days(2), dayRate: 2), ["2", "3"]),
+        (.monograph, ["1"]), (.guidelines, ["1"]), (.article(.q1), ["Q1"]), (.document(level: .republican), ["1"]), (.document(level: nil), ["1"]),
+        (.tutoring(years: 2, rate: 5), ["2", "5"]),
+        (.examMaterial(questions: 60, perQuestions: 30, scenarios: 5, perScenarios: 5, counting: .completeBlocks), ["60", "30", "5"]),
+        (.translation(of: "04_patent.pdf"), ["04_patent.pdf"]),
+    ]
+
+    @Test(arguments: FormLanguage.allCases)
+    func everyComputationIsWordedWithItsFigures(language: FormLanguage) {
+        for (calculation, figures) in Self.cases {
+            let words = Self.wording.message(calculation, in: language)
+            #expect(!words.isEmpty && !words.contains("{{"), "\(calculation)")
+            for figure in figures { #expect(words.contains(language == .en ? figure : figure.replacingOccurrences(of: "0.5", with: "0,5")), "\(figure) in «\(words)»") }
+            if language != .en {
+                for english in [" h ", " h)", "CU", "report", "credits", "level", "document", "weeks"] {
+                    #expect(!words.contains(english), "«\(english)» in «\(words)»")
+                }
+            }
+        }
+    }
+
+    @Test func theEnglishTextTheReportsCarryIsUnchanged() {
+        #expect(Calculation.volume(.hours(17), rate: CreditUnits("0.5")!, significance: nil).description == "17 h × 0.5 CU")
+        #expect(Calculation.reports(1, rate: 3, significance: .republican, days: .days(2), dayRate: 2).description == "1 report × 3 CU (republican) + 2 d × 2 CU")
+        #expect(Calculation.document(level: .republican).description == "1 document, national (republican) level")
+    }
+}

@@ -45,7 +45,7 @@ final class Fixture: Sendable {
             try store.reconcile(worker: worker, onDisk: paths.map { ($0, 1, 1) }, now: 1)
             for file in try store.files(worker: worker) {
                 let sha256 = try FileDigest.sha256(of: URL(fileURLWithPath: file.path))
-                try store.record(await intake.read(file.path, knownSHA256: sha256), for: file, sha256: sha256)
+                try store.record(await Self.read(file.path, sha256: sha256, intake: intake), for: file, sha256: sha256)
             }
             let assessed = try confirmation.confirm(try confirmation.worker(iin: worker), records: try store.records(worker: worker), writing: nil).assessment
             try store.assessed(
@@ -63,6 +63,16 @@ final class Fixture: Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// Each sample file is read once for all the tests: the reading is not what they test.
+    private static let readings = Mutex<[String: [ExtractionRecord]]>([:])
+
+    static func read(_ path: String, sha256: String, intake: Intake) async -> [ExtractionRecord] {
+        if let known = readings.withLock({ $0[path] }) { return known }
+        let records = await intake.read(path, knownSHA256: sha256)
+        readings.withLock { $0[path] = records }
+        return records
+    }
 
     static var settings: WorkerConfirmation.Settings {
         var settings = WorkerConfirmation.Settings()

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+@testable import ProfessionalRegister
 @testable import ReviewWorkspace
 import Testing
 
@@ -39,6 +40,35 @@ struct ServerTests {
         }
         let trail = try Accounts(path: fixture.database).auditTrail()
         #expect(trail.first?.action == "signed in" && trail.first?.account == Fixture.officer.name)
+    }
+
+    @Test func aSessionLastsEightHoursFromItsLastUse() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            for _ in 0..<3 {
+                fixture.clock.advance(by: 7 * 3600 + 59 * 60)
+                #expect(try await browser.get("/").status == .ok)
+            }
+            fixture.clock.advance(by: 8 * 3600 + 1)
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test func anOfficerReadsTheAuditTrailAViewerDoesNot() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            let page = try await browser.get("/audit?lang=en")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<td>aigerim</td><td>signed in</td>"))
+            #expect(page.text.contains("<td>cpd user</td><td>account added</td><td>dana</td>"))
+        }
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.viewer.name, Fixture.viewer.password)
+            #expect(!(try await browser.get("/").text.contains("href=\"/audit\"")))
+            #expect(try await browser.get("/audit").status == .forbidden)
+        }
     }
 
     @Test func aWrongPasswordOrAnUnknownAccountIsRefusedAlike() async throws {
@@ -105,6 +135,21 @@ struct ServerTests {
             #expect(form.status == .ok)
             #expect(form.headers[.contentType] == "application/pdf")
             #expect(form.text == "%PDF-1.7 form of 850314410007")
+        }
+    }
+
+    @Test func aWorkerApplyingForALevelSeesEachConditionOfChapter3() async throws {
+        let fixture = try await Fixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(Fixture.officer.name, Fixture.officer.password)
+            let page = try await browser.get("/workers/850314410007").text
+            #expect(page.contains("Заявленный уровень квалификации: 5.2"))
+            for condition in ["Образование, соответствующее уровню", "Подтверждённые результаты НПР, не менее 210 КЕ", "Последовательность уровней"] {
+                #expect(page.contains(condition))
+            }
+            #expect(page.contains("пункт 12") || page.contains("пункта 12"))
+            let english = try await browser.get("/workers/850314410007?lang=en").text
+            #expect(english.contains("Qualification level applied for: 5.2") && english.contains("paragraph 12"))
         }
     }
 
@@ -219,5 +264,47 @@ struct WordsTests {
             "en;q=0.2, kk;q=0.8": "kk", "kk;q=0": "ru",
         ]
         #expect(SessionLoader.preferred(header).rawValue == expected[header])
+    }
+}
+
+@Suite("The list of thousands of workers")
+struct WorkerListTests {
+    static func rows(_ count: Int) throws -> [WorkspaceData.WorkerRow] {
+        try (0..<count).map { index in
+            let entry = RosterEntry(
+                iin: try IIN(IINs.valid(index)), fullName: "Работник \(index)", targetCategory: .first, certificateExpiresOn: nil, latestAssessment: nil)
+            return WorkspaceData.WorkerRow(entry: entry, state: nil, files: 0, pending: 0, failed: 0, blocked: false)
+        }
+    }
+
+    @Test func aLongListIsPagedAndAPageOutOfRangeIsTheLast() throws {
+        let pages = try Pages()
+        let rows = try Self.rows(250)
+        let last = pages.workersContext(rows, query: "", filter: .all, page: 99, .ru)
+        #expect(last["page"] as? Int == 3 && last["pages"] as? Int == 3)
+        #expect((last["rows"] as? [[String: Any]])?.count == 50)
+        #expect(last["previous"] as? String == "/?show=all&page=2" && last["next"] == nil)
+        let first = pages.workersContext(rows, query: "Работник 1", filter: .all, page: 1, .ru)
+        #expect(first["shown"] as? Int == 111)
+        #expect(first["next"] as? String == "/?q=%D0%A0%D0%B0%D0%B1%D0%BE%D1%82%D0%BD%D0%B8%D0%BA%201&show=all&page=2")
+    }
+}
+
+/// Valid IINs (check digits computed as the register does), born in 1980 and on.
+enum IINs {
+    static func valid(_ index: Int) -> String {
+        let day = 1 + index % 28, month = 1 + (index / 28) % 12, year = 80 + (index / 336) % 20
+        for serial in 0..<10_000 {
+            let stem = String(format: "%02d%02d%02d3%04d", year, month, day, (index * 7 + serial) % 10_000)
+            if let iin = try? IIN(stem + String(checkDigit(stem))) { return iin.digits }
+        }
+        fatalError("no valid IIN for \(index)")
+    }
+
+    static func checkDigit(_ stem: String) -> Int {
+        let digits = stem.compactMap(\.wholeNumberValue)
+        let first = zip(digits, 1...11).map { $0 * $1 }.reduce(0, +) % 11
+        if first != 10 { return first }
+        return zip(digits, [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]).map { $0 * $1 }.reduce(0, +) % 11
     }
 }

@@ -105,6 +105,22 @@ enum Schema {
             }
             try db.alter(table: "employment") { t in t.add(column: "specialty", .text) }
         }
+        // An officer's corrections of documents read for a worker, against each document's
+        // content: every one kept, the latest of each fact and of the decision in force.
+        migrations.register("register-v4-corrections") { db in
+            try db.create(table: "correction") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("workerIIN", .text).notNull().references("worker")
+                t.column("sha256", .text).notNull()
+                t.column("item", .integer)
+                t.column("change", .text).notNull()
+                t.column("previous", .text)
+                t.column("madeBy", .text).notNull()
+                t.column("madeOn", .text).notNull()
+                t.column("madeAt", .text).notNull()
+            }
+            try db.create(index: "correctionByWorker", on: "correction", columns: ["workerIIN", "sha256"])
+        }
         return migrations
     }()
 
