@@ -97,11 +97,7 @@ extension ReviewServer {
         let confirmed = try data.confirmation.confirm(
             worker, records: try data.watch.records(worker: folder),
             writing: (forms, .formSet(configuration.output.appendingPathComponent(folder), writeFile: FormSet.writeDurably)))
-        let documents = confirmed.assessment.documents
-        try data.watch.assessed(
-            worker: folder, at: configuration.now().timeIntervalSince1970, meets: confirmed.assessment.assessment.meetsCPDRequirements,
-            total: confirmed.assessment.assessment.totals.total.description, review: documents.count { $0.item.outcome.decision == .review },
-            refused: documents.count { $0.item.outcome.decision == .refused }, ifReadingsAre: readings)
+        try data.watch.assessed(confirmed.assessment, worker: folder, at: configuration.now().timeIntervalSince1970, ifReadingsAre: readings)
     }
 
     /// A file dropped on a worker's page (the body, `?name=` its file name), written into the

@@ -74,7 +74,9 @@ extension Pages {
                 [
                     "iin": row.entry.iin.digits, "name": row.entry.fullName,
                     "category": row.entry.targetCategory.map { wording.name(of: $0, in: language) } ?? "",
-                    "files": row.files, "pending": row.pending, "failed": row.failed, "review": row.review, "refused": row.refused,
+                    // A count shows only when it is not zero: Mustache takes 0 for true.
+                    "files": row.files, "pending": Self.nonZero(row.pending), "failed": Self.nonZero(row.failed),
+                    "review": Self.nonZero(row.review), "refused": Self.nonZero(row.refused),
                     "blocked": row.blocked, "upToDate": row.upToDate, "hasForms": row.state?.lastAssessed != nil,
                     "bars": bars(row.entry.latestAssessment?.totals, category: row.entry.targetCategory, language),
                 ]
@@ -157,7 +159,9 @@ extension Pages {
         let source = detail.records.first?.source
         let pageCount = source == .xml ? 0 : detail.records.map(\.pages).max() ?? 0
         var layouts: [Int: (width: Double, height: Double, lines: [TextLine])] = [:]
-        if source == .pdfText { for page in 1...max(pageCount, 1) where pageCount > 0 { layouts[page] = PageImages.textLines(of: detail.file.path, page: page) } }
+        if source == .pdfText, pageCount > 0 {
+            for page in 1...pageCount { layouts[page] = PageImages.textLines(of: detail.file.path, page: page) }
+        }
         var marks: [Int: [[String: Any]]] = [:]
         var counter = 0
         let items = detail.records.enumerated().map { index, record -> [String: Any] in
@@ -261,6 +265,9 @@ extension Pages {
         if fact == .activity, let activity = ActivityKind(rawValue: text) { return wording.name(of: activity, in: language) }
         return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
     }
+
+    /// The count, or false for none, so that a section shows it only when there is something.
+    static func nonZero(_ count: Int) -> Any { count == 0 ? false : count }
 
     /// A length in points to a tenth, as the page's SVG gives it.
     static func points(_ value: Double) -> String { String(format: "%.1f", value) }

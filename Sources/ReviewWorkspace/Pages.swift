@@ -14,6 +14,9 @@ struct Pages: Sendable {
 
     let library: MustacheLibrary
     let strings: [FormLanguage: [String: String]]
+    /// The same words nested at the dots, as templates read them: made once, not per page.
+    /// Never changed after `init`, so shared between requests safely.
+    nonisolated(unsafe) let nestedWords: [FormLanguage: [String: Any]]
     let wording: FindingWording
     let stylesheet: String
     let script: String
@@ -43,6 +46,7 @@ struct Pages: Sendable {
         }
         self.library = library
         self.strings = strings
+        nestedWords = strings.mapValues(Self.nested)
         self.stylesheet = stylesheet
         self.script = script
         wording = try FindingWording(directory: forms)
@@ -63,10 +67,10 @@ struct Pages: Sendable {
         return entries
     }
 
-    /// The words of `language` as a template reads them: `t.nav.workers` for the key `nav.workers`.
-    func words(_ language: FormLanguage) -> [String: Any] {
+    /// Words as a template reads them: `t.nav.workers` for the key `nav.workers`.
+    static func nested(_ words: [String: String]) -> [String: Any] {
         var root: [String: Any] = [:]
-        for (key, text) in strings[language] ?? [:] {
+        for (key, text) in words {
             root = Self.inserting(text, at: key.split(separator: ".").map(String.init)[...], into: root)
         }
         return root
@@ -98,7 +102,7 @@ struct Pages: Sendable {
     /// `page` rendered with `context`, inside the layout.
     func render(_ page: String, title: String, context: [String: Any], chrome: Chrome) throws -> String {
         var context = context
-        let words = words(chrome.language)
+        let words = nestedWords[chrome.language] ?? [:]
         context["t"] = words
         context["csrf"] = chrome.csrfToken ?? ""
         guard let body = library.render(context, withTemplate: page) else { throw Failure(description: "no template \(page).mustache") }

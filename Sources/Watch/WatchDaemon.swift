@@ -269,7 +269,7 @@ public final class WatchDaemon: Sendable {
             do {
                 worker = try confirmation.worker(iin: folder)
             } catch {
-                try store.assessed(worker: folder, at: now, meets: nil, total: nil, note: Self.note(error))
+                try store.notAssessed(worker: folder, at: now, note: Self.note(error))
                 continue
             }
             guard try !store.hasPending(worker: folder) else { continue }
@@ -286,11 +286,7 @@ public final class WatchDaemon: Sendable {
                 continue
             }
             let assessed = confirmed.assessment
-            try store.assessed(
-                worker: folder, at: now, meets: assessed.assessment.meetsCPDRequirements,
-                total: assessed.assessment.totals.total.description, note: nil,
-                review: assessed.documents.count { $0.item.outcome.decision == .review },
-                refused: assessed.documents.count { $0.item.outcome.decision == .refused })
+            try store.assessed(assessed, worker: folder, at: now)
             logger.info("forms rewritten", metadata: [
                 "worker": "\(pseudonyms.name(folder))", "documents": "\(assessed.documents.count)",
                 "meets": "\(assessed.assessment.meetsCPDRequirements)",

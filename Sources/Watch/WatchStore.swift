@@ -330,13 +330,32 @@ public final class WatchStore: Sendable {
         }
     }
 
-    /// The worker's forms are up to date with its files as of `at`; `review` and `refused` count
-    /// the assessment's documents of each decision.
-    public func assessed(worker: String, at: Double, meets: Bool?, total: String?, note: String?, review: Int? = nil, refused: Int? = nil) throws {
-        try database.write { db in try Self.noteAssessed(worker, at: at, meets: meets, total: total, note: note, review: review, refused: refused, db) }
+    /// The worker's forms are up to date with its files as of `at`, from `assessed`: whether it
+    /// meets Appendix 3, the total, and how many documents wait for review or were refused. With
+    /// `readings` (the review workspace, assessing beside the watch), only while the worker's
+    /// readings are still those; otherwise the worker is left for the watch to assess again.
+    /// Returns whether it was noted.
+    @discardableResult
+    public func assessed(_ assessed: FolderAssessment, worker: String, at: Double, ifReadingsAre readings: String? = nil) throws -> Bool {
+        try database.write { db in
+            if let readings, try Self.readings(worker: worker, db) != readings {
+                try markDirty(worker, db)
+                return false
+            }
+            let decisions = assessed.documents.map(\.item.outcome.decision)
+            try Self.noteState(
+                worker, at: at, meets: assessed.assessment.meetsCPDRequirements, total: assessed.assessment.totals.total.description, note: nil,
+                review: decisions.count { $0 == .review }, refused: decisions.count { $0 == .refused }, db)
+            return true
+        }
     }
 
-    private static func noteAssessed(
+    /// The worker has no forms, for the reason `note` gives (not in the register, blocked).
+    public func notAssessed(worker: String, at: Double, note: String) throws {
+        try database.write { db in try Self.noteState(worker, at: at, meets: nil, total: nil, note: note, review: nil, refused: nil, db) }
+    }
+
+    private static func noteState(
         _ worker: String, at: Double, meets: Bool?, total: String?, note: String?, review: Int?, refused: Int?, _ db: Database
     ) throws {
         try db.execute(
@@ -358,22 +377,6 @@ public final class WatchStore: Sendable {
         try Row.fetchAll(db, sql: "SELECT path, sha256, status, attempts FROM watchedFile WHERE worker = ? ORDER BY path", arguments: [worker])
             .map { "\($0["path"] as String)|\(($0["sha256"] as String?) ?? "")|\($0["status"] as String)|\($0["attempts"] as Int)" }
             .joined(separator: "\n")
-    }
-
-    /// As `assessed`, when the worker's readings are still `readings`; otherwise the worker is left
-    /// for the watch to assess again. Returns whether it was noted.
-    @discardableResult
-    public func assessed(
-        worker: String, at: Double, meets: Bool?, total: String?, review: Int, refused: Int, ifReadingsAre readings: String
-    ) throws -> Bool {
-        try database.write { db in
-            guard try Self.readings(worker: worker, db) == readings else {
-                try markDirty(worker, db)
-                return false
-            }
-            try Self.noteAssessed(worker, at: at, meets: meets, total: total, note: nil, review: review, refused: refused, db)
-            return true
-        }
     }
 
     /// The worker's forms could not be written: said in the status, and tried again next round.

@@ -49,10 +49,7 @@ final class ServedWorkspace: Sendable {
                 try store.record(await intake.read(file.path, knownSHA256: sha256), for: file, sha256: sha256)
             }
             let assessed = try confirmation.confirm(try confirmation.worker(iin: worker), records: try store.records(worker: worker), writing: nil).assessment
-            try store.assessed(
-                worker: worker, at: 2, meets: assessed.assessment.meetsCPDRequirements, total: assessed.assessment.totals.total.description, note: nil,
-                review: assessed.documents.count { $0.item.outcome.decision == .review },
-                refused: assessed.documents.count { $0.item.outcome.decision == .refused })
+            try store.assessed(assessed, worker: worker, at: 2)
             try register.record(AssessmentRecord(assessed.assessment, forms: []), for: try IIN(worker), by: "test")
         }
     }

@@ -48,10 +48,7 @@ final class Fixture: Sendable {
                 try store.record(await Self.read(file.path, sha256: sha256, intake: intake), for: file, sha256: sha256)
             }
             let assessed = try confirmation.confirm(try confirmation.worker(iin: worker), records: try store.records(worker: worker), writing: nil).assessment
-            try store.assessed(
-                worker: worker, at: 2, meets: assessed.assessment.meetsCPDRequirements, total: assessed.assessment.totals.total.description, note: nil,
-                review: assessed.documents.count { $0.item.outcome.decision == .review },
-                refused: assessed.documents.count { $0.item.outcome.decision == .refused })
+            try store.assessed(assessed, worker: worker, at: 2)
             try register.record(AssessmentRecord(assessed.assessment, forms: []), for: try IIN(worker), by: "test")
             let forms = output.appendingPathComponent(worker)
             try FileManager.default.createDirectory(at: forms, withIntermediateDirectories: true)
