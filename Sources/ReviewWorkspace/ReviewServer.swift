@@ -199,18 +199,13 @@ public struct ReviewServer: Sendable {
         let detail = try document(context)
         guard let bytes = FileManager.default.contents(atPath: detail.file.path) else { throw HTTPError(.notFound) }
         let name = URL(fileURLWithPath: detail.file.path).lastPathComponent
-        let type: String, disposition: String
-        // Shown only as what its bytes are; anything else (an XML record, an unknown kind) is saved,
-        // never rendered by the browser.
-        let head = [UInt8](bytes.prefix(8))
-        if head.starts(with: Array("%PDF-".utf8)) {
-            (type, disposition) = ("application/pdf", "inline")
-        } else if head.starts(with: [0xFF, 0xD8, 0xFF]) {
-            (type, disposition) = ("image/jpeg", "inline")
-        } else if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
-            (type, disposition) = ("image/png", "inline")
-        } else {
-            (type, disposition) = ("application/octet-stream", "attachment")
+        // Shown only as what its bytes are (the kinds an upload is checked for); anything else (an
+        // XML record, a TIFF a browser does not show) is saved, never rendered by the browser.
+        let (type, disposition) = switch Upload.kind(of: bytes) {
+        case "pdf": ("application/pdf", "inline")
+        case "jpg": ("image/jpeg", "inline")
+        case "png": ("image/png", "inline")
+        default: ("application/octet-stream", "attachment")
         }
         return Response(
             status: .ok, headers: [.contentType: type, .contentDisposition: "\(disposition); filename*=UTF-8''\(Self.formEncoded(name))"],
