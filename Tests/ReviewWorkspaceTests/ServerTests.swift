@@ -160,8 +160,8 @@ struct ServerTests {
             let worker = try await browser.get("/workers/850314410007").text
             let link = try #require(worker.firstMatch(of: /href="(\/workers\/850314410007\/documents\/[0-9a-f]{64})">01_advanced-training.pdf/)?.1)
             let page = try await browser.get(String(link)).text
-            #expect(page.contains("<svg class=\"page\""))
-            #expect(page.contains("<image href=\"\(link)/pages/1\""))
+            #expect(page.contains("<img class=\"page\" src=\"\(link)/pages/1\""))
+            #expect(page.contains("<svg class=\"marks\""))
             // Every fact read from the text layer links to a mark on the page, and the hours' line is one.
             let marks = page.matches(of: /<g id="(fact-\d+)" class="mark"><rect/).map { String($0.1) }
             let links = page.matches(of: /href="#(fact-\d+)"/).map { String($0.1) }
