@@ -24,7 +24,7 @@ extension Pages {
             // The meter's scale: the threshold, or what was achieved when that is more.
             let scale = max(achieved, required)
             return [
-                "label": word(key, language), "achieved": language.format(achieved), "required": language.format(required),
+                "label": word(key, language), "figure": "\(language.format(achieved)) / \(language.format(required))",
                 "value": achieved.description, "max": (scale == .zero ? CreditUnits(1) : scale).description,
                 "low": required.description, "met": achieved >= required,
             ]
@@ -77,7 +77,8 @@ extension Pages {
                     // A count shows only when it is not zero: Mustache takes 0 for true.
                     "files": row.files, "pending": Self.nonZero(row.pending), "failed": Self.nonZero(row.failed),
                     "review": Self.nonZero(row.review), "refused": Self.nonZero(row.refused),
-                    "blocked": row.blocked, "upToDate": row.upToDate, "hasForms": row.state?.lastAssessed != nil,
+                    "blocked": row.blocked,
+                    "forms": word(row.state?.lastAssessed == nil ? "forms.none" : row.upToDate ? "forms.upToDate" : "forms.outdated", language),
                     "bars": bars(row.entry.latestAssessment?.totals, category: row.entry.targetCategory, language),
                 ]
             },
