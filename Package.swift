@@ -187,7 +187,7 @@ let package = Package(
         // The real `cpd serve` driven in headless Chromium over WebDriver (chromedriver).
         .testTarget(
             name: "ReviewBrowserTests",
-            dependencies: ["CPDRules", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation"]),
+            dependencies: ["CPDRules", "Forms", "Intake", "OCR", "PDFReading", "ProfessionalRegister", "Watch", "WorkerConfirmation"]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",
