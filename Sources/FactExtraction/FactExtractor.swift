@@ -70,7 +70,7 @@ public enum FactExtractor {
         if facts.holderName == nil, facts.authors == nil { PeopleFinder.read(all, activity: activity, lexicon, into: &facts) }
         if let worker { findWorker(worker, in: original, into: &facts) }
         readNumbers(original, into: &facts)
-        readTitle(original, into: &facts)
+        TitleFinder.read(original, lexicon, into: &facts)
         return facts
     }
 
@@ -192,17 +192,6 @@ public enum FactExtractor {
                 if let issn = digits.first(where: { $0.count == 9 && $0.dropFirst(4).first == "-" }) {
                     facts.issn = Found(String(issn).uppercased(), line, confidence: 0.95)
                 }
-            }
-        }
-    }
-
-    /// The title in quotes: «Сестринское дело в хирургии».
-    private static func readTitle(_ lines: [SourceText.Line], into facts: inout ExtractedFacts) {
-        for line in lines {
-            let parts = line.text.split(separator: "\"", omittingEmptySubsequences: false)
-            if parts.count >= 3, parts[1].count >= 4 {
-                facts.title = Found(String(parts[1]), line, confidence: 0.7)
-                return
             }
         }
     }

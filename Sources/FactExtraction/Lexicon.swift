@@ -51,6 +51,7 @@ public struct Lexicon: Sendable {
         "roles": .groups(Set(Role.allCases.map(\.rawValue))),
         "translation-markers": .list, "notary": .list, "birth-labels": .list, "issue-labels": .list, "ongoing": .list,
         "holder-labels": .list, "next-line-labels": .list, "author-labels": .list, "holder-predicates": .list, "signatory-labels": .list,
+        "title-labels": .list,
         "number-words": .numbers, "whole-number-words": .numbers,
         "dates": .groups(DateWords.groups),
         "level-documents": .weighted(Set(LevelDocumentKind.allCases.map(\.rawValue))),
