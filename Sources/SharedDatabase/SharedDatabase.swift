@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite file `cpd watch`, `cpd status` and `cpd register` share: one opening for all of them,
 /// so each waits for the others rather than failing, and the file stays its owner's.
@@ -24,8 +25,18 @@ public enum SharedDatabase {
             attributes: [.posixPermissions: 0o700])
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
-        let previous = umask(0o077)
-        defer { umask(previous) }
+        // The umask is the process's: openings in parallel (a server's requests, a test suite)
+        // take turns, or one would restore the mask while another creates its file.
+        return try umaskTurn.withLock { _ in
+            let previous = umask(0o077)
+            defer { umask(previous) }
+            return try openPool(path: path, configuration: configuration)
+        }
+    }
+
+    private static let umaskTurn = Mutex(())
+
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
         let deadline = Date().addingTimeInterval(busyTimeout)
         while true {
             do {
