@@ -190,7 +190,9 @@ let package = Package(
         // The real `cpd serve` driven in headless Chromium over WebDriver (chromedriver).
         .testTarget(
             name: "ReviewBrowserTests",
-            dependencies: ["CPDRules", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation"]),
+            dependencies: [
+                "CPDRules", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",

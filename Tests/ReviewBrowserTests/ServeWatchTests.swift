@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -115,6 +116,30 @@ struct ServeWatchTests {
         let ended = await exitStatus(of: child, within: Self.deadline)
         #expect(ended?.reason == .exit && ended?.status == 0, "\(child.output)")
         #expect(child.output.contains("[Watch] stopped"), "\(child.output)")
+    }
+
+    /// systemd may stop the service while the watch still waits for its database (a register
+    /// import holding it), before the workspace exists: a clean stop of both too.
+    @Test func aStopAskedForWhileItWaitsForTheDatabaseIsACleanExit() async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: database, configuration: configuration)
+        try await holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        let child = try serveAndWatch(port: try Loopback.freePort())
+        defer { child.stop() }
+        // The watch's lock is taken once the signals are caught, before the database is opened.
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.deadline
+        while !FileManager.default.fileExists(atPath: database + ".lock") && child.isRunning && clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try #require(FileManager.default.fileExists(atPath: database + ".lock"), "\(child.output)")
+        kill(child.process.processIdentifier, SIGTERM)
+        try await Task.sleep(for: .milliseconds(200))
+        try await holder.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
+        let ended = await exitStatus(of: child, within: Self.deadline)
+        #expect(ended?.reason == .exit && ended?.status == 0, "\(child.output)")
     }
 
     @Test func aWorkspaceThatCannotListenStopsTheWatchAndFails() async throws {
