@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "ReviewWorkspace",
             dependencies: [
-                "CPangoCairo", "CPDRules", "Confirmation", "FormTemplates", "Forms", "Intake", "OCR", "PDFReading", "ProfessionalRegister",
+                "CPangoCairo", "CPDRules", "Confirmation", "FactExtraction", "FormTemplates", "Forms", "Intake", "OCR", "PersonNames", "ProfessionalRegister",
                 "Rasterization", "SharedDatabase", "Watch", "WorkerConfirmation", "Wording",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "HTTPTypes", package: "swift-http-types"),

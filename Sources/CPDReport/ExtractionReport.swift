@@ -12,6 +12,8 @@ public struct ExtractionReport: Encodable, Sendable {
         let confidence: Double
         /// The lexicon entry that matched, where a wording decided the fact.
         let wording: String?
+        /// Where the line stands on the page, as fractions of its width and height.
+        let region: PageRegion?
     }
 
     enum JSONFactValue: Encodable, Sendable {
@@ -64,7 +66,8 @@ public struct ExtractionReport: Encodable, Sendable {
                 facts: Dictionary(record.facts.map { fact in
                     (fact.name, Fact(
                         value: Self.value(fact.value), page: fact.provenance.page, text: fact.provenance.text,
-                        confidence: (fact.confidence * 100).rounded() / 100, wording: fact.provenance.wording))
+                        confidence: (fact.confidence * 100).rounded() / 100, wording: fact.provenance.wording,
+                        region: fact.provenance.region))
                 }, uniquingKeysWith: { first, _ in first }),
                 uncertainties: record.uncertainties.map(FindingReport.init), errors: record.errors.map(\.description))
         }

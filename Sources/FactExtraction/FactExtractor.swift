@@ -6,7 +6,7 @@ import PersonNames
 public enum FactExtractor {
     /// Raised with every change to the readers that changes what they read: stored readings of
     /// an older revision are read again (`cpd watch`).
-    public static let revision = 4
+    public static let revision = 5
 
     /// Names the reader that reads with `lexicon`: its revision and its wordings.
     public static func readerIdentity(_ lexicon: Lexicon) -> String { "facts-\(revision)/lexicon-\(lexicon.fingerprint)" }

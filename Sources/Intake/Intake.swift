@@ -146,11 +146,14 @@ public struct Intake: Sendable {
         }
         let pageCount = min(pdf.pageCount, options.pageLimit)
         var texts = [String](repeating: "", count: pageCount)
+        var layout = [[SourceText.LocatedLine]](repeating: [], count: pageCount)
         var scanned: [Int] = []
         for index in 0..<pageCount {
             // A thin layer is kept in case recognition finds even less (a short line in a
             // script tesseract was not told about).
-            texts[index] = pdf.text(ofPage: index).text
+            let page = pdf.text(ofPage: index)
+            texts[index] = page.text
+            layout[index] = Self.layout(of: page, size: pdf.size(ofPage: index))
             if !TextLayer.isUsable(texts[index]) { scanned.append(index) }
         }
         var record = ExtractionRecord(file: path, sha256: sha256)
@@ -164,12 +167,15 @@ public struct Intake: Sendable {
         for (index, result) in recognized {
             switch result {
             case .success(let page):
-                if page.text.filter(\.isLetter).count >= texts[index].filter(\.isLetter).count { texts[index] = page.text }
+                if page.text.filter(\.isLetter).count >= texts[index].filter(\.isLetter).count {
+                    texts[index] = page.text
+                    layout[index] = Self.layout(of: page)
+                }
                 if page.meanConfidence < 70 { record.uncertainties.append(Finding(.lowConfidence, ["page": .number(index + 1), "confidence": .number(page.meanConfidence)], provenance: .init(page: index + 1, text: nil))) }
             case .failure(let error): record.errors.append(error)
             }
         }
-        return finish(record, pages: texts)
+        return finish(record, pages: texts, layout: layout)
     }
 
     private func readImage(_ path: String, sha256: String) async -> ExtractionRecord {
@@ -184,15 +190,36 @@ public struct Intake: Sendable {
         record.pages = images.count
         let pages = Array(images.prefix(options.pageLimit))
         var texts = [String](repeating: "", count: pages.count)
+        var layout = [[SourceText.LocatedLine]](repeating: [], count: pages.count)
         for (index, result) in await recognize(pages: Array(pages.indices), render: { index in pages[index] }) {
             switch result {
             case .success(let page):
                 texts[index] = page.text
+                layout[index] = Self.layout(of: page)
                 if page.meanConfidence < 70 { record.uncertainties.append(Finding(.lowConfidence, ["page": .number(index + 1), "confidence": .number(page.meanConfidence)], provenance: .init(page: index + 1, text: nil))) }
             case .failure(let error): record.errors.append(error)
             }
         }
-        return finish(record, pages: texts)
+        return finish(record, pages: texts, layout: layout)
+    }
+
+    /// A text layer's lines where they stand, as fractions of the page's size in points.
+    static func layout(of page: PageText, size: (width: Double, height: Double)) -> [SourceText.LocatedLine] {
+        guard size.width > 0, size.height > 0 else { return [] }
+        return page.lines.map { line in
+            SourceText.LocatedLine(
+                text: line.text,
+                region: PageRegion(
+                    x: line.box.x / size.width, y: line.box.y / size.height, width: line.box.width / size.width, height: line.box.height / size.height))
+        }
+    }
+
+    /// Recognised lines where they stand on the image as given.
+    static func layout(of page: OCRPage) -> [SourceText.LocatedLine] {
+        page.lines.map { line in
+            let region = page.regionOnImage(line.box)
+            return SourceText.LocatedLine(text: line.text, region: PageRegion(x: region.x, y: region.y, width: region.width, height: region.height))
+        }
     }
 
     private func readXML(_ url: URL, sha256: String) -> [ExtractionRecord] {
@@ -271,13 +298,13 @@ public struct Intake: Sendable {
     }
 
     /// Extracts the facts from the pages' text and decides what the rules will see.
-    private func finish(_ record: ExtractionRecord, pages: [String]) -> ExtractionRecord {
+    private func finish(_ record: ExtractionRecord, pages: [String], layout: [[SourceText.LocatedLine]]) -> ExtractionRecord {
         guard pages.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
             var record = record
             if record.errors.isEmpty { record.errors.append(.noText(pages: record.pages)) }
             return record
         }
-        let facts = FactExtractor.extract(from: SourceText(pages: pages), lexicon: options.lexicon, worker: options.worker)
+        let facts = FactExtractor.extract(from: SourceText(pages: pages, layout: layout), lexicon: options.lexicon, worker: options.worker)
         return EvidenceBuilder(options: options).record(from: facts, base: record)
     }
 }

@@ -45,11 +45,11 @@ public final class OCREngine {
         // Most pages arrive upright: they are read as they are, and orientation is detected
         // (at about a third of a page's time) only when that reading is poor.
         let original = try Picture(image)
-        let upright = try read(original, rotation: 0, deadline: deadline, timeout: timeout)
+        let upright = try read(original, rotation: 0, deadline: deadline, timeout: timeout, size: (image.width, image.height))
         guard upright.meanConfidence < Self.confidentReading else { return upright }
         let rotation = uprightRotation(of: original)
         guard rotation != 0, let turned = original.map({ pixRotateOrth($0, Int32(rotation / 90)) }) else { return upright }
-        let reread = try read(turned, rotation: rotation, deadline: deadline, timeout: timeout)
+        let reread = try read(turned, rotation: rotation, deadline: deadline, timeout: timeout, size: (image.width, image.height))
         return reread.meanConfidence > upright.meanConfidence ? reread : upright
     }
 
@@ -57,8 +57,10 @@ public final class OCREngine {
     /// page's orientation: upside-down or sideways text never reads this well.
     private static let confidentReading = 75
 
-    /// Straightens the picture and reads it.
-    private func read(_ picture: Picture, rotation: Int, deadline: ContinuousClock.Instant, timeout: Duration) throws(OCRError) -> OCRPage {
+    /// Straightens the picture and reads it. `size` is the image's as it was given.
+    private func read(
+        _ picture: Picture, rotation: Int, deadline: ContinuousClock.Instant, timeout: Duration, size: (width: Int, height: Int)
+    ) throws(OCRError) -> OCRPage {
         let clock = ContinuousClock()
         let (picture, skew) = picture.straightened()
         picture.withPix { TessBaseAPISetImage2(reader, $0) }
@@ -76,7 +78,7 @@ public final class OCREngine {
         return OCRPage(
             text: takeText(TessBaseAPIGetUTF8Text(reader)),
             meanConfidence: Int(TessBaseAPIMeanTextConf(reader)),
-            rotation: rotation, skewDegrees: skew, lines: lines())
+            rotation: rotation, skewDegrees: skew, lines: lines(), imageWidth: size.width, imageHeight: size.height)
     }
 
     /// The clockwise turn (0, 90, 180, 270) that stands the page upright, 0 when unsure. OSD

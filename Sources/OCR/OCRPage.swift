@@ -1,4 +1,7 @@
-/// A rectangle with its origin at the top left. Points for PDF text, pixels for OCR.
+import Foundation
+
+/// A rectangle with its origin at the top left. Points for PDF text, pixels for OCR, fractions of
+/// the page for a region.
 public struct Box: Sendable, Equatable {
     public var x: Double
     public var y: Double
@@ -35,6 +38,38 @@ public struct OCRPage: Sendable {
     public let skewDegrees: Double
     /// The text lines in reading order.
     public let lines: [OCRLine]
+    /// The size of the image as it was given, before any turn.
+    public let imageWidth: Int
+    public let imageHeight: Int
+
+    /// Where `box`, in pixels of the upright, straightened image that was read, lies on the image
+    /// as it was given: the straightening and the turn undone, as fractions of the image's width
+    /// and height. A box on a straightened page stands at an angle on the original; the result
+    /// holds all of it.
+    public func regionOnImage(_ box: Box) -> Box {
+        let (width, height) = (Double(imageWidth), Double(imageHeight))
+        guard width > 0, height > 0 else { return Box(x: 0, y: 0, width: 0, height: 0) }
+        let sideways = rotation == 90 || rotation == 270
+        let (uprightWidth, uprightHeight) = sideways ? (height, width) : (width, height)
+        // Straightening turned the upright page by -skew about its centre (the size kept): turn
+        // the corners back by +skew, clockwise as the image's y axis points down.
+        let angle = skewDegrees * .pi / 180
+        let (cx, cy) = (uprightWidth / 2, uprightHeight / 2)
+        let corners = [(box.x, box.y), (box.maxX, box.y), (box.x, box.maxY), (box.maxX, box.maxY)].map { (x: Double, y: Double) -> (x: Double, y: Double) in
+            let (dx, dy) = (x - cx, y - cy)
+            let (u, v) = (cx + dx * cos(angle) - dy * sin(angle), cy + dx * sin(angle) + dy * cos(angle))
+            // The upright page is the given one turned `rotation` degrees clockwise.
+            switch rotation {
+            case 90: return (v, height - u)
+            case 180: return (width - u, height - v)
+            case 270: return (width - v, u)
+            default: return (u, v)
+            }
+        }
+        let left = max(0, corners.map(\.x).min()!), right = min(width, corners.map(\.x).max()!)
+        let top = max(0, corners.map(\.y).min()!), bottom = min(height, corners.map(\.y).max()!)
+        return Box(x: left / width, y: top / height, width: max(0, right - left) / width, height: max(0, bottom - top) / height)
+    }
 }
 
 /// One line of recognised text.

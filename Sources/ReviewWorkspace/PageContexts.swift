@@ -1,12 +1,12 @@
 import Confirmation
 import CPDRules
+import FactExtraction
 import Foundation
 import Intake
-import PDFReading
 import ProfessionalRegister
 import Watch
-import WorkerConfirmation
 import Wording
+import WorkerConfirmation
 
 /// What each page's template is given: plain dictionaries of words and figures, every word in the
 /// page's language, every figure exact.
@@ -24,7 +24,7 @@ extension Pages {
             // The meter's scale: the threshold, or what was achieved when that is more.
             let scale = max(achieved, required)
             return [
-                "label": word(key, language), "achieved": language.format(achieved), "required": language.format(required),
+                "label": word(key, language), "figure": "\(language.format(achieved)) / \(language.format(required))",
                 "value": achieved.description, "max": (scale == .zero ? CreditUnits(1) : scale).description,
                 "low": required.description, "met": achieved >= required,
             ]
@@ -77,7 +77,8 @@ extension Pages {
                     // A count shows only when it is not zero: Mustache takes 0 for true.
                     "files": row.files, "pending": Self.nonZero(row.pending), "failed": Self.nonZero(row.failed),
                     "review": Self.nonZero(row.review), "refused": Self.nonZero(row.refused),
-                    "blocked": row.blocked, "upToDate": row.upToDate, "hasForms": row.state?.lastAssessed != nil,
+                    "blocked": row.blocked,
+                    "forms": word(row.state?.lastAssessed == nil ? "forms.none" : row.upToDate ? "forms.upToDate" : "forms.outdated", language),
                     "bars": bars(row.entry.latestAssessment?.totals, category: row.entry.targetCategory, language),
                 ]
             },
@@ -152,16 +153,13 @@ extension Pages {
     }
 
     /// A document beside its facts: each page's image, each fact with the line it was read from,
-    /// and on a page with a text layer, that line marked (`#fact-N` targets its mark).
+    /// and where the reader saw that line (a text layer's position, a recognised line's box),
+    /// the line marked on the image (`#fact-N` targets its mark).
     func documentContext(_ detail: WorkspaceData.DocumentDetail, canCorrect: Bool, _ language: FormLanguage) -> [String: Any] {
         let iin = detail.worker.iin.digits
         let sha256 = detail.file.sha256 ?? ""
         let source = detail.records.first?.source
         let pageCount = source == .xml ? 0 : detail.records.map(\.pages).max() ?? 0
-        var layouts: [Int: (width: Double, height: Double, lines: [TextLine])] = [:]
-        if source == .pdfText, pageCount > 0 {
-            for page in 1...pageCount { layouts[page] = PageImages.textLines(of: detail.file.path, page: page) }
-        }
         var marks: [Int: [[String: Any]]] = [:]
         var counter = 0
         let items = detail.records.enumerated().map { index, record -> [String: Any] in
@@ -172,21 +170,10 @@ extension Pages {
                     "page": fact.provenance.page, "line": fact.provenance.text,
                     "confidence": "\(Int((fact.confidence * 100).rounded())) %",
                 ]
-                if let layout = layouts[fact.provenance.page] {
-                    let quoted = PageImages.lines(quotedBy: fact.provenance.text, in: layout.lines)
-                    if !quoted.isEmpty {
-                        let id = "fact-\(counter)"
-                        row["marked"] = true
-                        row["mark"] = id
-                        marks[fact.provenance.page, default: []].append([
-                            "id": id,
-                            "boxes": quoted.map { line in
-                                // A little air around the glyphs, so the mark does not cut them.
-                                ["x": Self.points(line.box.x - 2), "y": Self.points(line.box.y - 2),
-                                 "width": Self.points(line.box.width + 4), "height": Self.points(line.box.height + 4)]
-                            },
-                        ])
-                    }
+                if let region = fact.provenance.region, (1...max(1, pageCount)).contains(fact.provenance.page), pageCount > 0 {
+                    let id = "fact-\(counter)"
+                    row["mark"] = id
+                    marks[fact.provenance.page, default: []].append(["id": id, "box": Self.markBox(region)])
                 }
                 return row
             }
@@ -222,17 +209,10 @@ extension Pages {
         return [
             "iin": iin, "name": detail.worker.fullName, "sha256": sha256, "file": URL(fileURLWithPath: detail.file.path).lastPathComponent,
             "base": base,
-            "items": items, "hasPages": pageCount > 0, "scanned": source == .pdfOCR || source == .imageOCR,
+            "items": items, "hasPages": pageCount > 0,
             "pages": (0..<pageCount).map { offset -> [String: Any] in
                 let number = offset + 1
-                var page: [String: Any] = ["number": number, "src": "\(base)/pages/\(number)"]
-                if let layout = layouts[number] {
-                    page["boxed"] = true
-                    page["width"] = Self.points(layout.width)
-                    page["height"] = Self.points(layout.height)
-                    page["marks"] = marks[number] ?? []
-                }
-                return page
+                return ["number": number, "src": "\(base)/pages/\(number)", "marks": marks[number] ?? [], "marked": marks[number] != nil]
             },
         ]
     }
@@ -269,8 +249,15 @@ extension Pages {
     /// The count, or false for none, so that a section shows it only when there is something.
     static func nonZero(_ count: Int) -> Any { count == 0 ? false : count }
 
-    /// A length in points to a tenth, as the page's SVG gives it.
-    static func points(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// A line's mark in the page's SVG, whose view box is 100 by 100 over the image: in
+    /// percent, with a little air around the glyphs, so the mark does not cut them.
+    static func markBox(_ region: PageRegion) -> [String: String] {
+        let (airX, airY) = (0.004, 0.003)
+        let x = max(0, region.x - airX), y = max(0, region.y - airY)
+        let width = min(1 - x, region.width + 2 * airX), height = min(1 - y, region.height + 2 * airY)
+        func percent(_ value: Double) -> String { String(format: "%.2f", value * 100) }
+        return ["x": percent(x), "y": percent(y), "width": percent(width), "height": percent(height)]
+    }
 
     /// A fact's value in `language`: dates its way, kinds of activity and flags in its words.
     func value(_ value: NamedFact.Value, _ language: FormLanguage) -> String {

@@ -2,11 +2,11 @@ import CPangoCairo
 import Foundation
 import Intake
 import OCR
-import PDFReading
 import Rasterization
 
-/// A document's pages as the officer sees them: images to put beside the facts, and for a PDF
-/// with a text layer, the box of each line, so the line a fact was read from can be marked.
+/// A document's pages as the officer sees them, to put beside the facts. The lines facts were
+/// read from are marked over the image from their provenance's regions, fractions of the page,
+/// so the image's resolution is free.
 enum PageImages {
     /// Pages are shown at this resolution: legible, and a few hundred kilobytes each.
     static let dpi = 100
@@ -78,29 +78,4 @@ enum PageImages {
         guard status == CAIRO_STATUS_SUCCESS else { throw Failure(description: "the page could not be written as PNG") }
         return sink.data
     }
-
-    /// A page's size in points and its text lines with their boxes; nil for a page without a text
-    /// layer (a scan, a photo), whose lines the page cannot point to.
-    static func textLines(of path: String, page number: Int) -> (width: Double, height: Double, lines: [TextLine])? {
-        guard let pdf = try? PDFFile(path: path), (1...pdf.pageCount).contains(number) else { return nil }
-        let lines = pdf.text(ofPage: number - 1).lines
-        guard !lines.isEmpty else { return nil }
-        let size = pdf.size(ofPage: number - 1)
-        return (size.width, size.height, lines)
-    }
-
-    /// The lines a fact's provenance quotes: the one line it is, or two consecutive lines a
-    /// phrase was read across.
-    static func lines(quotedBy quote: String, in lines: [TextLine]) -> [TextLine] {
-        let wanted = squeezed(quote)
-        guard !wanted.isEmpty else { return [] }
-        let texts = lines.map { squeezed($0.text) }
-        if let single = texts.firstIndex(of: wanted) { return [lines[single]] }
-        for index in texts.indices.dropLast() where texts[index] + " " + texts[index + 1] == wanted {
-            return [lines[index], lines[index + 1]]
-        }
-        return []
-    }
-
-    static func squeezed(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }

@@ -2,6 +2,7 @@ import Confirmation
 import CPDRules
 import Foundation
 import Intake
+import PersonNames
 import ProfessionalRegister
 import Watch
 import WorkerConfirmation
@@ -52,7 +53,14 @@ struct WorkspaceData: Sendable {
                 entry: entry, state: states[entry.iin.digits], files: count.files, pending: count.pending, failed: count.failed,
                 blocked: entry.certificateExpiresOn.map { $0 < date } ?? false)
         }
-        .sorted { ($0.urgency, $0.entry.fullName, $0.entry.iin) < ($1.urgency, $1.entry.fullName, $1.entry.iin) }
+        // The roster comes by IIN: the most urgent first, then by name, each key made once.
+        .map { (row: $0, urgency: $0.urgency, name: NameOrder.key($0.entry.fullName)) }
+        .sorted { first, second in
+            if first.urgency != second.urgency { return first.urgency < second.urgency }
+            if first.name != second.name { return first.name.lexicographicallyPrecedes(second.name) }
+            return first.row.entry.iin < second.row.entry.iin
+        }
+        .map(\.row)
     }
 
     /// One worker's page.

@@ -51,6 +51,47 @@ struct OCREngineTests {
         #expect(skewed.text.contains("Паллиативная помощь"))
     }
 
+    /// A line's region is on the image as it was given: the photo turned by quarter turns puts
+    /// the holder's line where the same turn takes it from the upright photo.
+    @Test(arguments: [1, 2, 3])
+    func aLinesRegionTurnsWithTheImage(quarterTurns: Int) throws {
+        let engine = try OCREngine()
+        let image = try Corpus.image(Corpus.russianPhoto)
+        let upright = try engine.recognize(image)
+        var expected = try #require(Self.region(of: "Кузнецова", in: upright))
+        for _ in 0..<quarterTurns {
+            // A clockwise quarter turn: the left edge becomes the top, the top the right edge.
+            expected = Box(x: 1 - expected.y - expected.height, y: expected.x, width: expected.height, height: expected.width)
+        }
+        let turned = try engine.recognize(Transform.quarterTurns(image, quarterTurns))
+        let found = try #require(Self.region(of: "Кузнецова", in: turned))
+        for (got, wanted) in [(found.x, expected.x), (found.y, expected.y), (found.maxX, expected.maxX), (found.maxY, expected.maxY)] {
+            #expect(abs(got - wanted) < 0.02, "\(found) against \(expected), read turned by \(turned.rotation)°")
+        }
+    }
+
+    /// A skewed page is read straightened, and its lines' regions are put back on the skewed
+    /// image: the line's centre turns about the page's centre by the skew.
+    @Test func aLinesRegionLeansWithTheSkewedImage() throws {
+        let engine = try OCREngine()
+        let image = try Corpus.image(Corpus.russianPhoto)
+        let straight = try #require(Self.region(of: "Кузнецова", in: try engine.recognize(image)))
+        let skewed = try engine.recognize(Transform.turned(image, degrees: 3))
+        let leaning = try #require(Self.region(of: "Кузнецова", in: skewed))
+        let (width, height) = (Double(image.width), Double(image.height))
+        let angle = 3 * Double.pi / 180
+        let (dx, dy) = ((straight.x + straight.width / 2 - 0.5) * width, (straight.y + straight.height / 2 - 0.5) * height)
+        let expected = (x: 0.5 + (dx * cos(angle) - dy * sin(angle)) / width, y: 0.5 + (dx * sin(angle) + dy * cos(angle)) / height)
+        let found = (x: leaning.x + leaning.width / 2, y: leaning.y + leaning.height / 2)
+        #expect(abs(found.x - expected.x) < 0.01 && abs(found.y - expected.y) < 0.01, "\(found) against \(expected)")
+        // A slanted line's upright box is taller than the line itself.
+        #expect(leaning.height > straight.height)
+    }
+
+    static func region(of text: String, in page: OCRPage) -> Box? {
+        page.lines.first { $0.text.contains(text) }.map { page.regionOnImage($0.box) }
+    }
+
     @Test func aPageOutOfTimeIsAbandonedAndTheEngineReadsTheNext() throws {
         let engine = try OCREngine()
         let image = try Corpus.image(Corpus.russianPhoto)

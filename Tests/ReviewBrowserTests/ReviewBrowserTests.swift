@@ -42,13 +42,13 @@ struct ReviewBrowserTests {
             try await session.expectPage(href)
             try await session.expectCleanConsole(on: "document page")
 
-            // The page images arrive: each <image> of the marked pages was fetched with 200.
+            // The page images arrive: each page's image under the marks was fetched with 200.
             let images = try await driver.execute(
-                "return Array.from(document.querySelectorAll('svg.page image')).map(i => i.getAttribute('href'));") as? [String] ?? []
+                "return Array.from(document.querySelectorAll('.sheet img.page')).map(i => i.getAttribute('src'));") as? [String] ?? []
             #expect(!images.isEmpty, "the document page shows no marked page image")
             let loaded = try await driver.wait(
                 until: """
-                    const wanted = Array.from(document.querySelectorAll('svg.page image')).map(i => new URL(i.getAttribute('href'), location.href).href);
+                    const wanted = Array.from(document.querySelectorAll('.sheet img.page')).map(i => i.src);
                     const seen = performance.getEntriesByType('resource').filter(e => wanted.includes(e.name) && e.responseStatus === 200);
                     return wanted.length > 0 && seen.length >= wanted.length;
                     """)

@@ -5,6 +5,8 @@ import Hummingbird
 import HummingbirdTesting
 @testable import ProfessionalRegister
 @testable import ReviewWorkspace
+import Watch
+import WorkerConfirmation
 import Testing
 
 @Suite("The review workspace over HTTP")
@@ -160,8 +162,8 @@ struct ServerTests {
             let worker = try await browser.get("/workers/850314410007").text
             let link = try #require(worker.firstMatch(of: /href="(\/workers\/850314410007\/documents\/[0-9a-f]{64})">01_advanced-training.pdf/)?.1)
             let page = try await browser.get(String(link)).text
-            #expect(page.contains("<svg class=\"page\""))
-            #expect(page.contains("<image href=\"\(link)/pages/1\""))
+            #expect(page.contains("<img class=\"page\" src=\"\(link)/pages/1\""))
+            #expect(page.contains("<svg class=\"marks\""))
             // Every fact read from the text layer links to a mark on the page, and the hours' line is one.
             let marks = page.matches(of: /<g id="(fact-\d+)" class="mark"><rect/).map { String($0.1) }
             let links = page.matches(of: /href="#(fact-\d+)"/).map { String($0.1) }
@@ -275,6 +277,29 @@ struct WorkerListTests {
                 iin: try IIN(IINs.valid(index)), fullName: "Работник \(index)", targetCategory: .first, certificateExpiresOn: nil, latestAssessment: nil)
             return WorkspaceData.WorkerRow(entry: entry, state: nil, files: 0, pending: 0, failed: 0, blocked: false)
         }
+    }
+
+    /// Most urgent first (a blocked record before a record with nothing to do), then by name in
+    /// the Kazakh alphabet's order, whatever order the register holds them in.
+    @Test func theListIsByUrgencyThenByNameInTheAlphabet() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cpd-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let database = root.appendingPathComponent("cpd.sqlite").path
+        let names = ["Яковлев Пётр Ильич", "Әбенов Нурлан Серикович", "Абенов Нурлан Серикович", "Ким Анна Олеговна", "Кимов Олег Ильич", "Қасымов Ерлан Болатович"]
+        let records = names.enumerated().map { index, name in
+            let expiry = index == 0 ? ", \"certificate\": {\"number\": \"KZ1\", \"expiresOn\": \"2020-01-01\"}" : ""
+            return "{\"iin\": \"\(IINs.valid(index))\", \"fullName\": \"\(name)\", \"targetCategory\": \"first\"\(expiry)}"
+        }
+        let register = try ProfessionalRegister(path: database)
+        _ = try register.importFile(Data("[\(records.joined(separator: ","))]".utf8), name: "workers.json", format: .json, by: "test")
+        let data = WorkspaceData(
+            register: register, watch: try WatchStore(path: database),
+            confirmation: WorkerConfirmation(register: try WorkerDirectory.database(database), settings: Fixture.settings), output: root)
+        let listed = try data.workers(on: Fixture.confirmationDate).map(\.entry.fullName)
+        #expect(listed == [
+            "Яковлев Пётр Ильич", "Абенов Нурлан Серикович", "Әбенов Нурлан Серикович", "Ким Анна Олеговна", "Кимов Олег Ильич", "Қасымов Ерлан Болатович",
+        ])
     }
 
     @Test func aLongListIsPagedAndAPageOutOfRangeIsTheLast() throws {
