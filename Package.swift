@@ -187,11 +187,12 @@ let package = Package(
                 "ReviewWorkspace", "CPDRules", "FormTemplates", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation",
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        // The real `cpd serve` driven in headless Chromium over WebDriver (chromedriver).
+        // The real `cpd serve` driven in headless Chromium over WebDriver (chromedriver); `cpd serve --watch` as a process.
         .testTarget(
             name: "ReviewBrowserTests",
             dependencies: [
-                "CPDRules", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation", .product(name: "GRDB", package: "GRDB.swift"),
+                "CPDRules", "Forms", "Intake", "OCR", "PDFReading", "ProfessionalRegister", "Watch", "WorkerConfirmation",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(

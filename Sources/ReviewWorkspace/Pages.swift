@@ -20,6 +20,7 @@ struct Pages: Sendable {
     let wording: FindingWording
     let stylesheet: String
     let script: String
+    let icon: String
 
     init(directory: URL? = FormTemplates.reviewDirectory, forms: URL? = FormTemplates.directory) throws {
         guard let directory, let forms else { throw Failure(description: "the workspace's templates are missing: cpd was installed without its resources") }
@@ -44,11 +45,15 @@ struct Pages: Sendable {
         guard let script = try? String(contentsOf: directory.appendingPathComponent("review.js"), encoding: .utf8) else {
             throw Failure(description: "review.js is missing")
         }
+        guard let icon = try? String(contentsOf: directory.appendingPathComponent("icon.svg"), encoding: .utf8) else {
+            throw Failure(description: "icon.svg is missing")
+        }
         self.library = library
         self.strings = strings
         nestedWords = strings.mapValues(Self.nested)
         self.stylesheet = stylesheet
         self.script = script
+        self.icon = icon
         wording = try FindingWording(directory: forms)
     }
 
@@ -63,6 +68,10 @@ struct Pages: Sendable {
             let key = String(line[..<colon])
             guard entries[key] == nil else { throw Failure(description: "\(name):\(number + 1): \(key) twice") }
             entries[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        // Nested at the dots, a word and a group of the same name would hide one another.
+        if let clash = entries.keys.sorted().first(where: { key in entries.keys.contains { $0.hasPrefix(key + ".") } }) {
+            throw Failure(description: "\(name): \(clash) is both a word and the start of other keys")
         }
         return entries
     }

@@ -74,6 +74,9 @@ public struct ReviewServer: Sendable {
         router.get("/static/review.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
         }
+        router.get("/static/icon.svg") { _, _ in
+            Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(string: pages.icon)))
+        }
         router.get("/login") { request, context in try signInPage(request, context) }
         router.post("/login") { request, context in try await signIn(request, context) }
 

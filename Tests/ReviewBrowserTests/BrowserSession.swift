@@ -8,6 +8,8 @@ struct BrowserSession {
     let driver: WebDriver
     /// Where `cpd serve` listens: `http://127.0.0.1:PORT`.
     let base: String
+    /// The database, inbox and forms the server works on.
+    let workspace: ServedWorkspace
 
     /// Runs `body` against a fresh server and browser. When the programs are missing the test
     /// fails saying what to install (or is skipped with CPD_SKIP_BROWSER=1, see the suite).
@@ -42,7 +44,7 @@ struct BrowserSession {
         }
         let driver = try await WebDriver.open(driverPort: driverPort, chromium: tools.chromium, profile: profile)
         var failure: (any Error)?
-        do { try await body(BrowserSession(driver: driver, base: base)) } catch { failure = error }
+        do { try await body(BrowserSession(driver: driver, base: base, workspace: workspace)) } catch { failure = error }
         try? await driver.quit()
         if let failure {
             throw failure

@@ -1,4 +1,5 @@
 import Foundation
+import PDFReading
 import Testing
 
 /// The review workspace as an officer uses it: the real `cpd serve` in headless Chromium, every
@@ -100,6 +101,56 @@ struct ReviewBrowserTests {
             try await session.expectPage("/login")
             try await session.expectCleanConsole(on: "after signing out")
         }
+    }
+
+    /// An officer sets a document's hours to what the page says: the worker's total and its bar
+    /// fall by as much, and the Appendix 2 form is rewritten with the corrected figure.
+    @Test func anOfficerCorrectsTheHoursAndSeesTheTotalTheBarAndTheFormChange() async throws {
+        try await BrowserSession.run { session in
+            let driver = session.driver
+            let form = session.workspace.output.appendingPathComponent("\(Self.worker)/appendix2.pdf")
+            let formBefore = try Self.text(ofPDF: form.path)
+            try await session.signIn(ServedWorkspace.officer.name, ServedWorkspace.officer.password)
+            try await session.expectPage("/")
+            try await session.open("/workers/\(Self.worker)")
+            try await session.expectPage("/workers/\(Self.worker)")
+            let totalBefore = try await Self.totalBar(driver)
+
+            // 01_advanced-training.pdf: «в объеме 72 (семьдесят два) академических часа», 1 CU an hour.
+            var document: WebDriver.Element?
+            for link in try await driver.findAll("table.documents td.file a") where try await driver.text(of: link) == "01_advanced-training.pdf" {
+                document = link
+            }
+            try await driver.click(try #require(document))
+            try await driver.click(try await driver.find("details.correct summary"))
+            try await driver.click(try await driver.find("details.correct form:nth-of-type(2) select[name=fact] option[value=hours]"))
+            try await driver.type("36", into: try await driver.find("details.correct form:nth-of-type(2) input[name=value]"))
+            try await driver.click(try await driver.find("details.correct form:nth-of-type(2) button[type=submit]"))
+            #expect(try await driver.wait(until: "return document.querySelector('b.corrected') !== null && document.readyState === 'complete';"))
+            try await session.expectCleanConsole(on: "document page after a correction")
+
+            try await session.open("/workers/\(Self.worker)")
+            try await session.expectPage("/workers/\(Self.worker)")
+            let totalAfter = try await Self.totalBar(driver)
+            #expect(totalAfter.value == totalBefore.value - 36, "total \(totalBefore) then \(totalAfter)")
+            #expect(totalAfter.figure != totalBefore.figure)
+            let formAfter = try Self.text(ofPDF: form.path)
+            #expect(formAfter != formBefore)
+            #expect(formAfter.contains("36") && !formBefore.contains("36"))
+        }
+    }
+
+    static func text(ofPDF path: String) throws -> String {
+        let pdf = try PDFFile(path: path)
+        return (0..<pdf.pageCount).map { pdf.text(ofPage: $0).text }.joined(separator: "\n")
+    }
+
+    /// The total's meter on the worker's page: its value and the figure written beside it.
+    static func totalBar(_ driver: WebDriver) async throws -> (value: Double, figure: String) {
+        let bar = try await driver.execute(
+            "const bar = document.querySelector('.bars .bar:last-child'); return [bar.querySelector('meter').getAttribute('value'), bar.querySelector('.figure').textContent];"
+        ) as? [String] ?? []
+        return (Double(bar.first ?? "") ?? -1, bar.last ?? "")
     }
 
     @Test func aWrongPasswordKeepsTheOfficerOnTheSignInPage() async throws {

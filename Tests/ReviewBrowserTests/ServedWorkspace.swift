@@ -1,5 +1,6 @@
 import Confirmation
 import CPDRules
+import Forms
 import Foundation
 import Intake
 import OCR
@@ -10,7 +11,8 @@ import WorkerConfirmation
 
 /// A database made as the watch and the register make it, for the real `cpd serve`: the sample
 /// register imported and an officer added with the `cpd` commands an administrator runs, and the
-/// text PDFs and XML of two sample workers read and assessed as the watch reads them.
+/// text PDFs and XML of two sample workers read and assessed as the watch reads them, their forms
+/// written.
 final class ServedWorkspace: Sendable {
     static let executable = Bundle.main.bundleURL.appendingPathComponent("cpd")
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -41,6 +43,7 @@ final class ServedWorkspace: Sendable {
         let store = try WatchStore(path: database)
         let intake = Intake(ocr: OCRPool(size: 1))
         let confirmation = WorkerConfirmation(register: try WorkerDirectory.database(database), settings: settings)
+        let forms = try Forms()
         for (worker, files) in Self.workers {
             let paths = files.map { Self.samples.appendingPathComponent("inbox/\(worker)/\($0)").path }
             try store.reconcile(worker: worker, onDisk: paths.map { ($0, 1, 1) }, now: 1)
@@ -48,7 +51,11 @@ final class ServedWorkspace: Sendable {
                 let sha256 = try FileDigest.sha256(of: URL(fileURLWithPath: file.path))
                 try store.record(await intake.read(file.path, knownSHA256: sha256), for: file, sha256: sha256)
             }
-            let assessed = try confirmation.confirm(try confirmation.worker(iin: worker), records: try store.records(worker: worker), writing: nil).assessment
+            let folder = output.appendingPathComponent(worker)
+            let assessed = try confirmation.confirm(
+                try confirmation.worker(iin: worker), records: try store.records(worker: worker),
+                writing: (forms, .formSet(folder, writeFile: FormSet.writeDurably))
+            ).assessment
             try store.assessed(assessed, worker: worker, at: 2)
             try register.record(AssessmentRecord(assessed.assessment, forms: []), for: try IIN(worker), by: "test")
         }

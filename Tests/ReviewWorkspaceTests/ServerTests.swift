@@ -235,12 +235,15 @@ struct ServerTests {
     @Test func everyResponseCarriesTheSecurityHeaders() async throws {
         let fixture = try await Fixture()
         try await fixture.withBrowser { browser in
-            for path in ["/login", "/static/review.css", "/"] {
+            for path in ["/login", "/static/review.css", "/static/icon.svg", "/"] {
                 let response = try await browser.get(path)
                 #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 #expect(response.headers[.cacheControl] == "no-store")
             }
+            // The page's icon is the workspace's own, before any sign-in: no request for it fails.
+            let icon = try await browser.get("/static/icon.svg")
+            #expect(icon.status == .ok && icon.headers[.contentType] == "image/svg+xml")
         }
     }
 }
@@ -257,6 +260,13 @@ struct WordsTests {
             let used = text.matches(of: /\{\{t\.([a-zA-Z0-9.]+)\}\}/).map { String($0.1) }
             for key in used { #expect(keys.contains(key), "\(file.lastPathComponent) uses \(key)") }
         }
+    }
+
+    /// Words nest at the dots: a word named like a group (`level.status` beside
+    /// `level.status.met`) would print the group, so the catalogue refuses it.
+    @Test func aWordNamedLikeAGroupOfWordsIsRefused() {
+        #expect(throws: Pages.Failure.self) { try Pages.catalogue("level.status: Decision\nlevel.status.met: met", named: "strings.en.txt") }
+        #expect((try? Pages.catalogue("level.decision: Decision\nlevel.status.met: met", named: "strings.en.txt"))?.count == 2)
     }
 
     @Test(arguments: ["kk-KZ,kk;q=0.9", "ru-RU,ru;q=0.9,en;q=0.8", "en-GB,en;q=0.9", "de-DE", "", "en;q=0.2, kk;q=0.8", "kk;q=0"])
