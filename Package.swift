@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Hummingbird's own: `cpd serve --watch` runs the workspace and the watch in one group.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: systemLibraries + [
         // The law as code: criteria, windows, thresholds, levels. Pure Swift, no I/O.
@@ -137,6 +139,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .executableTarget(name: "cpd", dependencies: ["CPDCommand", "Rasterization"]),
         // Times the reading of PDFs and scans against pdftotext and the tesseract CLI (Benchmarks/README.md).
@@ -184,10 +187,13 @@ let package = Package(
                 "ReviewWorkspace", "CPDRules", "FormTemplates", "Intake", "OCR", "ProfessionalRegister", "Watch", "WorkerConfirmation",
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        // The real `cpd serve` driven in headless Chromium over WebDriver (chromedriver).
+        // The real `cpd serve` driven in headless Chromium over WebDriver (chromedriver); `cpd serve --watch` as a process.
         .testTarget(
             name: "ReviewBrowserTests",
-            dependencies: ["CPDRules", "Forms", "Intake", "OCR", "PDFReading", "ProfessionalRegister", "Watch", "WorkerConfirmation"]),
+            dependencies: [
+                "CPDRules", "Forms", "Intake", "OCR", "PDFReading", "ProfessionalRegister", "Watch", "WorkerConfirmation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "CPDCommandTests", dependencies: ["CPDCommand"], exclude: ["Snapshots"]),
         .testTarget(
             name: "SystemLibrariesTests",

@@ -26,9 +26,12 @@ struct EvidenceContextOptions: ParsableArguments {
 
     func loadLexicon() throws -> Lexicon { try lists.loadLexicon() }
 
-    func loadRegister() throws -> WorkerDirectory? {
-        guard let register else { return nil }
-        do { return try WorkerDirectory.open(register) } catch { throw CommandFailure(error) }
+    func loadRegister() throws -> WorkerDirectory? { try Self.loadRegister(register) }
+
+    /// The register at `path` (a database or an extract), or nil without one.
+    static func loadRegister(_ path: String?) throws -> WorkerDirectory? {
+        guard let path else { return nil }
+        do { return try WorkerDirectory.open(path) } catch { throw CommandFailure(error) }
     }
 
     /// The files grouped by their worker: --worker for all, else the register entry whose IIN
@@ -60,6 +63,9 @@ struct EvidenceListOptions: ParsableArguments {
 
     @Option(help: "A folder of lexicon files (YAML) whose wordings add to or replace the built-in ones.", completion: .directory)
     var lexicon: String?
+
+    /// Whether any of them was given.
+    var isGiven: Bool { journals != nil || recommendedJournals != nil || lexicon != nil }
 
     func loadJournalLists() throws -> (quartiles: QuartileList?, recommended: RecommendedJournals?) {
         func load<List>(_ path: String?, _ make: (String) throws(JournalListError) -> List) throws -> List? {

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ReviewWorkspace
+import ServiceLifecycle
 import Wording
 import WorkerConfirmation
 
@@ -18,9 +19,18 @@ struct Serve: AsyncParsableCommand {
             It listens on loopback unless --listen says otherwise, and shows nothing without a \
             sign-in: add accounts with `cpd user add`. Behind a TLS proxy, pass --secure-cookies.
 
-            Example:
+            With --watch, the same process also watches --inbox as `cpd watch` does, with the same \
+            --lang, --as-of and readings of the rules, so a correction in the workspace and the \
+            watch's own assessment write the same forms; its workers come from the register in \
+            the database. It holds the database's watch lock, so a separate `cpd watch` on it is \
+            refused. SIGTERM or SIGINT stops both cleanly; if either fails, the other is stopped \
+            and the command exits with the failure.
+
+            Examples:
               cpd user add aigerim --role officer --db /var/lib/cpd/cpd.sqlite
               cpd serve --db /var/lib/cpd/cpd.sqlite --out /srv/hr/forms --inbox /srv/hr/inbox
+              cpd serve --watch --db /var/lib/cpd/cpd.sqlite --out /srv/hr/forms --inbox /srv/hr/inbox \\
+                --journals scimago.csv --recommended-journals recommended.csv
             """)
 
     @Option(help: "The database of the watch and the register (default: $CPD_DB, else ~/.local/share/cpd/cpd.sqlite).", completion: .file())
@@ -29,26 +39,36 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Where the watch writes each worker's forms (its --out).", completion: .directory)
     var out: String
 
-    @Option(help: "The watch's inbox: files an officer drops on a worker's page are written into its folder there.", completion: .directory)
+    @Option(help: "The watch's inbox: files an officer drops on a worker's page are written into its folder there; with --watch, this process watches it.", completion: .directory)
     var inbox: String?
 
     @Option(help: "Address and port to listen on.")
     var listen: String = "127.0.0.1:8080"
 
-    @Option(help: "Language of the forms rewritten after a correction, as the watch's --lang: ru, kk or en.")
-    var lang: FormLanguage = .ru
-
-    @Option(name: .customLong("as-of"), help: "Fixed confirmation date, YYYY-MM-DD (default: today), as the watch's --as-of.")
-    var asOf: CalendarDate?
+    @OptionGroup var form: FormSettingsOptions
 
     @Flag(help: "Mark cookies Secure: the workspace is reached over TLS through a proxy.")
     var secureCookies = false
+
+    @Flag(help: "Watch --inbox in this process too, as `cpd watch` does.")
+    var watch = false
+
+    @OptionGroup(title: "The watch, with --watch")
+    var running: WatchRunOptions
+
+    @OptionGroup(title: "The watch, with --watch")
+    var lists: EvidenceListOptions
 
     @OptionGroup(title: "Readings of the rules")
     var readings: ReadingOptions
 
     func validate() throws {
         guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, for example 127.0.0.1:8080.") }
+        if watch {
+            guard inbox != nil else { throw ValidationError("--watch needs --inbox: the folder of worker folders to watch.") }
+        } else if running.isGiven || lists.isGiven {
+            throw ValidationError("--settle, --rescan, --jobs, --debug, --journals, --recommended-journals and --lexicon are the watch's: add --watch.")
+        }
     }
 
     static func address(_ text: String) -> (host: String, port: Int)? {
@@ -57,25 +77,36 @@ struct Serve: AsyncParsableCommand {
         return host.isEmpty ? nil : (host, port)
     }
 
+    /// The workspace, and with --watch the watch, as the services of one group: a signal shuts
+    /// the group down gracefully, and so does either service ending or failing, whose failure
+    /// the group then throws.
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
+        let (stopRequest, signals) = StopRequest.onSignals()
+        running.startLogging()
         let path = db ?? DatabaseLocation.default
+        let settings = form.settings(readings)
+        // The watch first: a database another watch holds is refused before anything listens.
+        let watching = watch
+            ? try RunningWatch(inbox: inbox!, out: out, database: path, settings: settings, options: running, lists: lists, register: nil) : nil
         var configuration = ReviewServer.Configuration(database: path, output: URL(fileURLWithPath: out))
-        configuration.settings.confirmationDate = asOf
-        configuration.settings.language = lang
-        configuration.settings.interpretation = readings.interpretation
+        configuration.settings = settings
         configuration.secureCookies = secureCookies
         configuration.inbox = inbox.map { URL(fileURLWithPath: $0) }
         let server: ReviewServer
         do { server = try ReviewServer(configuration: configuration) } catch { throw CommandFailure.cannotRead(path, "\(error)") }
         let (host, port) = Self.address(listen)!
         let logger = Logger(label: "cpd.serve")
-        logger.info("serving", metadata: ["address": "\(host):\(port)"])
-        try await server.application(host: host, port: port, logger: logger).runService()
+        logger.info("serving", metadata: ["address": "\(host):\(port)", "watching": "\(watching != nil)"])
+        let services: [any Service] = [server.application(host: host, port: port, logger: logger)] + (watching.map { [$0] } ?? [])
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map {
+                    .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+                },
+                logger: logger))
+        stopRequest.whenRequested { Task { await group.triggerGracefulShutdown() } }
+        try await group.run()
+        withExtendedLifetime(signals) {}
     }
 }
 

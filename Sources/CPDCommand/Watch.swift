@@ -1,17 +1,7 @@
 import ArgumentParser
 import CPDReport
-import CPDRules
-import FactExtraction
-import Forms
 import Foundation
-import Intake
-import Logging
-import OCR
-import PersonNames
-import Synchronization
 import Watch
-import Wording
-import WorkerConfirmation
 
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +14,8 @@ struct WatchCommand: AsyncParsableCommand {
             State lives in the database (--db), so a restart, even after `kill -9`, continues where \
             it stopped and never counts a file twice. SIGTERM or SIGINT stops it cleanly. Workers \
             and their target categories come from the register in the same database (`cpd register \
-            import`), or from the extract --register names; each confirmation is recorded there.
+            import`), or from the extract --register names; each confirmation is recorded there. \
+            `cpd serve --watch` runs this same watch and the review workspace in one process.
 
             Example:
               cpd watch /srv/hr/inbox --out /srv/hr/forms --register workers.json \\
@@ -40,23 +31,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "The state database (default: $CPD_DB, else ~/.local/share/cpd/cpd.sqlite).", completion: .file())
     var db: String?
 
-    @Option(help: "Language of the forms: ru, kk or en.")
-    var lang: FormLanguage = .ru
+    @OptionGroup var form: FormSettingsOptions
 
-    @Option(name: .customLong("as-of"), help: "Fixed confirmation date, YYYY-MM-DD (default: the day of each assessment).")
-    var asOf: CalendarDate?
-
-    @Option(help: "Seconds a file's size and time must stay unchanged before it is read.")
-    var settle: Double = 2
-
-    @Option(help: "Seconds between full rescans of the inbox (events or not).")
-    var rescan: Double = 60
-
-    @Option(help: "Text-recognition engines and files read at once (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(help: "Log what happens to each file in detail (paths included).")
-    var debug = false
+    @OptionGroup var running: WatchRunOptions
 
     @OptionGroup(title: "Whose evidence, and the journal lists")
     var context: EvidenceContextOptions
@@ -64,111 +41,15 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup(title: "Readings of the rules")
     var readings: ReadingOptions
 
-    func validate() throws {
-        guard settle >= 0, rescan > 0 else { throw ValidationError("--settle must be 0 or more and --rescan more than 0 seconds.") }
-    }
-
     func run() async throws {
-        // Caught from the first moment: a stop asked for while the watch starts up (systemd, an
-        // operator) ends it as cleanly as one asked for later.
-        let stopRequest = StopRequest()
-        let signals = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler { stopRequest.request() }
-            source.resume()
-            return source
-        }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = debug ? .debug : .info
-            return handler
-        }
-        let lists = try context.loadJournalLists()
-        let lexicon = try context.loadLexicon()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure.cannotRead(inbox, "no such folder; the inbox must exist when the watch starts")
-        }
-        let path = db ?? DatabaseLocation.default
-        let lock: DaemonLock
-        do {
-            lock = try DaemonLock(beside: path)
-        } catch let held as DaemonLock.Held {
-            throw CommandFailure.busy("\(held)")
-        } catch let unavailable as DaemonLock.Unavailable {
-            if unavailable.isReadOnly { throw CommandFailure.readOnlyDatabase(path, "\(unavailable)") }
-            throw CommandFailure.cannotWrite("\(unavailable)")
-        }
-        // An extract is read before SQLite opens the database, whose file nothing else may open.
-        let extract = try context.loadRegister()
-        let store: WatchStore
-        do {
-            store = try WatchStore(path: path)
-            try store.checkWritable()
-            if try store.keepReadings(madeBy: FactExtractor.readerIdentity(lexicon)) {
-                Logger(label: "cpd.watch").notice("the readers or their wordings changed since the last run: every file is read again")
-            }
-        } catch {
-            if WatchStore.isReadOnly(error) { throw CommandFailure.readOnlyDatabase(path, "\(error)") }
-            throw CommandFailure.cannotWrite("cannot open the database \(path): \(error)")
-        }
-        // The register's own tables in the same database, unless an extract is named.
-        let register: WorkerDirectory
-        if let extract { register = extract } else {
-            do { register = try WorkerDirectory.database(path) } catch { throw CommandFailure(error) }
-        }
-        let pseudonyms: Pseudonyms
-        do { pseudonyms = try Pseudonyms(beside: path) } catch { throw CommandFailure.cannotWrite("cannot keep the log key beside \(path): \(error.localizedDescription)") }
-        let forms: Forms
-        do { forms = try Forms() } catch { throw CommandFailure.brokenTemplates("\(error)") }
-        var options = WatchOptions(inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: out))
-        options.settle = settle
-        options.rescanInterval = rescan
-        options.concurrency = jobs
-        var settings = WorkerConfirmation.Settings()
-        settings.language = lang
-        settings.confirmationDate = asOf
-        settings.interpretation = readings.interpretation
-        let pool = OCRPool(size: jobs)
-        defer { pool.shutDown() }
-        let intake = Intake(
-            options: IntakeOptions(quartiles: lists.quartiles, recommendedJournals: lists.recommended, interpretation: readings.interpretation, lexicon: lexicon),
-            ocr: pool)
-        let daemon = WatchDaemon(
-            options: options, store: store, intake: intake, forms: forms, register: register, settings: settings, pseudonyms: pseudonyms)
-        stopRequest.whenRequested { daemon.stop() }
-        do {
-            try await daemon.run()
-        } catch let failure as WorkerDirectory.Failure {
-            throw CommandFailure(failure)
-        } catch {
-            if WatchStore.isReadOnly(error) { throw CommandFailure.readOnlyDatabase(path, "\(error)") }
-            throw error
-        }
-        withExtendedLifetime((signals, lock)) {}
-    }
-}
-
-/// A stop asked for by a signal, remembered until there is something to stop.
-private final class StopRequest: Sendable {
-    private let state = Mutex<(requested: Bool, action: (@Sendable () -> Void)?)>((false, nil))
-
-    func request() {
-        let action = state.withLock { state in
-            state.requested = true
-            return state.action
-        }
-        action?()
-    }
-
-    /// Runs `action` at the request, or now if it was already made.
-    func whenRequested(_ action: @escaping @Sendable () -> Void) {
-        let requested = state.withLock { state in
-            state.action = action
-            return state.requested
-        }
-        if requested { action() }
+        let (stopRequest, signals) = StopRequest.onSignals()
+        running.startLogging()
+        let watch = try RunningWatch(
+            inbox: inbox, out: out, database: db ?? DatabaseLocation.default, settings: form.settings(readings), options: running,
+            lists: context.lists, register: context.register)
+        stopRequest.whenRequested { watch.stop() }
+        try await watch.run()
+        withExtendedLifetime(signals) {}
     }
 }
 

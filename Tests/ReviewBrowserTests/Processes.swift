@@ -82,9 +82,15 @@ enum Loopback {
     /// A port on 127.0.0.1 that nothing listens on now: the kernel picks it for a socket bound to
     /// port 0, and the socket is closed for the program to take it.
     static func freePort() throws -> Int {
+        let bound = try boundSocket()
+        close(bound.socket)
+        return bound.port
+    }
+
+    /// A socket bound to a port on 127.0.0.1 the kernel picks, and the port; the caller closes it.
+    static func boundSocket() throws -> (socket: Int32, port: Int) {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EMFILE) }
-        defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -93,19 +99,23 @@ enum Loopback {
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
         }
-        guard bound else { throw POSIXError(.EADDRINUSE) }
-        return Int(UInt16(bigEndian: address.sin_port))
+        guard bound else {
+            close(socket)
+            throw POSIXError(.EADDRINUSE)
+        }
+        return (socket, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     /// Waits until `path` on `port` answers over HTTP (any status) while `process` runs; false
-    /// when it has not within `timeout`, or the process ended.
+    /// when it has not within `timeout`, or the process ended. It asks at least once, however
+    /// late the task gets a thread.
     static func waitUntilAnswering(port: Int, _ path: String, process: ChildProcess, timeout: Duration = .seconds(30)) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        while clock.now < deadline && process.isRunning {
+        repeat {
             if (try? await LoopbackHTTP.send(port: port, "GET", path, timeout: 2)) != nil { return true }
             try? await Task.sleep(for: .milliseconds(100))
-        }
+        } while clock.now < deadline && process.isRunning
         return false
     }
 
