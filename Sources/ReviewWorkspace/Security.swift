@@ -4,13 +4,13 @@ import Hummingbird
 import Wording
 
 /// Headers on every response: the pages show personal data, so nothing is cached, framed, sniffed
-/// or sent as a referrer, and only the workspace's own style sheet and images may load (no
-/// inline script or style at all).
+/// or sent as a referrer, and only the workspace's own style sheet, images and script may load (no
+/// inline script or style at all), the script talking to the workspace alone (an upload).
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = ReviewContext
 
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response

@@ -13,7 +13,8 @@ struct BrowserSession {
 
     /// Runs `body` against a fresh server and browser. When the programs are missing the test
     /// fails saying what to install (or is skipped with CPD_SKIP_BROWSER=1, see the suite).
-    static func run(_ body: (BrowserSession) async throws -> Void) async throws {
+    /// `watching`: the server is `cpd serve --watch`, and reads what is uploaded.
+    static func run(watching: Bool = false, _ body: (BrowserSession) async throws -> Void) async throws {
         let tools: BrowserTools
         switch BrowserTools.find() {
         case .success(let found): tools = found
@@ -23,7 +24,7 @@ struct BrowserSession {
         }
         let workspace = try await ServedWorkspace()
         let serverPort = try Loopback.freePort()
-        let server = try workspace.serve(port: serverPort)
+        let server = try workspace.serve(port: serverPort, watching: watching)
         defer { server.stop() }
         let driverPort = try Loopback.freePort()
         let chromedriver = try ChildProcess(

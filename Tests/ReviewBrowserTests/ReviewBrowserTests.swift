@@ -5,7 +5,7 @@ import Testing
 /// The review workspace as an officer uses it: the real `cpd serve` in headless Chromium, every
 /// step through the pages' own links and forms.
 @Suite(
-    "The review workspace in a browser", .serialized, .timeLimit(.minutes(3)),
+    "The review workspace in a browser", .serialized, .timeLimit(.minutes(5)),
     .disabled(if: BrowserTools.skipped, Comment(rawValue: BrowserTools.skipMessage)))
 struct ReviewBrowserTests {
     static let worker = ServedWorkspace.workers[0].0
@@ -143,6 +143,52 @@ struct ReviewBrowserTests {
     static func text(ofPDF path: String) throws -> String {
         let pdf = try PDFFile(path: path)
         return (0..<pdf.pageCount).map { pdf.text(ofPage: $0).text }.joined(separator: "\n")
+    }
+
+    /// An officer drops a photo of a certificate on the page of a worker who has none: the
+    /// workspace writes it into the worker's inbox folder, the watch in the same process reads it,
+    /// and the worker's page lists it, decided; its page marks the recognised line of a fact.
+    @Test func anUploadedPhotoIsReadAndItsLinesMarked() async throws {
+        try await BrowserSession.run(watching: true) { session in
+            let driver = session.driver
+            let worker = "790821310003", photo = "06_exam-expertise.jpg"
+            try await session.signIn(ServedWorkspace.officer.name, ServedWorkspace.officer.password)
+            try await session.expectPage("/")
+            try await session.open("/workers/\(worker)")
+            try await session.expectPage("/workers/\(worker)")
+            #expect(try await driver.findAll("table.documents td.file a").isEmpty)
+            let input = try await driver.find("section#upload input[type=file]")
+            try await driver.type(ServedWorkspace.samples.appendingPathComponent("inbox/\(worker)/\(photo)").path, into: input)
+            let accepted = try await driver.wait(until: "return document.querySelector('section#upload li.accepted, section#upload li.refused') !== null;")
+            let answer = try await driver.execute("return Array.from(document.querySelectorAll('section#upload li')).map(li => li.className + ': ' + li.textContent).join('; ');") as? String ?? ""
+            #expect(accepted && answer.hasPrefix("accepted"), "the upload was not accepted: \(answer)")
+            try await session.expectCleanConsole(on: "worker page, a photo uploaded")
+            #expect(FileManager.default.fileExists(atPath: session.workspace.inbox.appendingPathComponent("\(worker)/\(photo)").path))
+
+            // Read by the watch: the worker's page lists it once its forms are rewritten.
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(180)
+            var listed = false
+            while !listed && clock.now < deadline {
+                try await Task.sleep(for: .milliseconds(500))
+                try await session.open("/workers/\(worker)")
+                listed = try await driver.execute(
+                    "return Array.from(document.querySelectorAll('table.documents td.file a')).some(a => a.textContent === \(BrowserSession.quoted(photo)));"
+                ) as? Bool ?? false
+            }
+            #expect(listed, "the uploaded photo was not read within 180 s")
+            try await session.expectCleanConsole(on: "worker page after an upload")
+
+            var link: WebDriver.Element?
+            for candidate in try await driver.findAll("table.documents td.file a") where try await driver.text(of: candidate) == photo {
+                link = candidate
+            }
+            try await driver.click(try #require(link))
+            #expect(try await driver.wait(until: "return document.querySelector('.sheet img.page') !== null && document.readyState === 'complete';"))
+            let marks = try await driver.findAll("svg.marks g.mark")
+            let links = try await driver.findAll(".facts a[href^='#fact-']")
+            #expect(!marks.isEmpty && marks.count == links.count, "\(marks.count) marks for \(links.count) facts of the photo")
+        }
     }
 
     /// The total's meter on the worker's page: its value and the figure written beside it.

@@ -63,12 +63,18 @@ final class ServedWorkspace: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    /// `cpd serve` over this database on `port`, its log in the workspace's folder.
-    func serve(port: Int) throws -> ChildProcess {
-        try ChildProcess(
-            Self.executable.path,
-            ["serve", "--db", database, "--out", output.path, "--as-of", Self.asOf, "--listen", "127.0.0.1:\(port)"],
-            log: root.appendingPathComponent("serve.log"))
+    /// Where files dropped on a worker's page go, when the workspace watches.
+    var inbox: URL { root.appendingPathComponent("inbox") }
+
+    /// `cpd serve` over this database on `port`, its log in the workspace's folder; `watching`, as
+    /// `cpd serve --watch` over an inbox, empty at first, that uploads go into.
+    func serve(port: Int, watching: Bool = false) throws -> ChildProcess {
+        var arguments = ["serve", "--db", database, "--out", output.path, "--as-of", Self.asOf, "--listen", "127.0.0.1:\(port)"]
+        if watching {
+            try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+            arguments += ["--watch", "--inbox", inbox.path, "--settle", "0.3", "--rescan", "1", "--jobs", "1"]
+        }
+        return try ChildProcess(Self.executable.path, arguments, log: root.appendingPathComponent("serve.log"))
     }
 
     /// Runs a `cpd` command to its end (a minute at most); throws when it fails.
