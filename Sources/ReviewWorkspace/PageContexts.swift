@@ -69,20 +69,32 @@ extension Pages {
         ]
         if page > 1 { context["previous"] = link(page - 1) }
         if page < pages { context["next"] = link(page + 1) }
-        return context.merging([
-            "rows": shown.map { row -> [String: Any] in
-                [
-                    "iin": row.entry.iin.digits, "name": row.entry.fullName,
-                    "category": row.entry.targetCategory.map { wording.name(of: $0, in: language) } ?? "",
-                    // A count shows only when it is not zero: Mustache takes 0 for true.
-                    "files": row.files, "pending": Self.nonZero(row.pending), "failed": Self.nonZero(row.failed),
-                    "review": Self.nonZero(row.review), "refused": Self.nonZero(row.refused),
-                    "blocked": row.blocked,
-                    "forms": word(row.state?.lastAssessed == nil ? "forms.none" : row.upToDate ? "forms.upToDate" : "forms.outdated", language),
-                    "bars": bars(row.entry.latestAssessment?.totals, category: row.entry.targetCategory, language),
-                ]
-            },
-        ]) { first, _ in first }
+        return context.merging(["rows": shown.map { renderedRow($0, language) }]) { first, _ in first }
+    }
+
+    /// One row of the list as HTML (`worker-row.mustache`). A row is the same HTML for the same
+    /// worker's state in the same language, so it is rendered once and kept: the list of a
+    /// hospital's thousands is otherwise mostly Mustache looking up the same names again.
+    func renderedRow(_ row: WorkspaceData.WorkerRow, _ language: FormLanguage) -> String {
+        if let kept = renderedRows.row(row, language) { return kept }
+        var context = rowContext(row, language)
+        context["t"] = nestedWords[language] ?? [:]
+        let html = library.render(context, withTemplate: "worker-row") ?? ""
+        renderedRows.keep(html, for: row, language)
+        return html
+    }
+
+    func rowContext(_ row: WorkspaceData.WorkerRow, _ language: FormLanguage) -> [String: Any] {
+        [
+            "iin": row.entry.iin.digits, "name": row.entry.fullName,
+            "category": row.entry.targetCategory.map { wording.name(of: $0, in: language) } ?? "",
+            // A count shows only when it is not zero: Mustache takes 0 for true.
+            "files": row.files, "pending": Self.nonZero(row.pending), "failed": Self.nonZero(row.failed),
+            "review": Self.nonZero(row.review), "refused": Self.nonZero(row.refused),
+            "blocked": row.blocked,
+            "forms": word(row.state?.lastAssessed == nil ? "forms.none" : row.upToDate ? "forms.upToDate" : "forms.outdated", language),
+            "bars": bars(row.entry.latestAssessment?.totals, category: row.entry.targetCategory, language),
+        ]
     }
 
     func workerContext(_ detail: WorkspaceData.WorkerDetail, canUpload: Bool, _ language: FormLanguage) -> [String: Any] {

@@ -2,6 +2,7 @@ import CPDRules
 import FormTemplates
 import Foundation
 import Mustache
+import Synchronization
 import Wording
 
 /// The workspace's pages: one Mustache template a page (`Templates/review`), one layout around
@@ -18,6 +19,8 @@ struct Pages: Sendable {
     /// Never changed after `init`, so shared between requests safely.
     nonisolated(unsafe) let nestedWords: [FormLanguage: [String: Any]]
     let wording: FindingWording
+    /// The list's rows as rendered, by the worker's state and the language.
+    let renderedRows = RenderedRows()
     let stylesheet: String
     let script: String
     let icon: String
@@ -126,5 +129,34 @@ struct Pages: Sendable {
         if let account = chrome.account { layout["account"] = ["name": account.name, "officer": account.role == .officer] }
         guard let page = library.render(layout, withTemplate: "layout") else { throw Failure(description: "no template layout.mustache") }
         return page
+    }
+}
+
+/// Rows of the workers list already rendered, each under everything it shows (the row's values and
+/// the language: the templates do not change while the server runs), so a row is rendered again
+/// only when what it shows changed. Bounded: past `capacity` rows the oldest half is forgotten.
+final class RenderedRows: Sendable {
+    struct Key: Hashable {
+        let row: WorkspaceData.WorkerRow
+        let language: FormLanguage
+    }
+
+    static let capacity = 30_000
+    private let rows = Mutex<(html: [Key: String], order: [Key])>(([:], []))
+
+    func row(_ row: WorkspaceData.WorkerRow, _ language: FormLanguage) -> String? {
+        rows.withLock { $0.html[Key(row: row, language: language)] }
+    }
+
+    func keep(_ html: String, for row: WorkspaceData.WorkerRow, _ language: FormLanguage) {
+        let key = Key(row: row, language: language)
+        rows.withLock { rows in
+            guard rows.html.updateValue(html, forKey: key) == nil else { return }
+            rows.order.append(key)
+            if rows.order.count > Self.capacity {
+                for old in rows.order.prefix(Self.capacity / 2) { rows.html[old] = nil }
+                rows.order.removeFirst(Self.capacity / 2)
+            }
+        }
     }
 }

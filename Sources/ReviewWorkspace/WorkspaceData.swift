@@ -19,7 +19,7 @@ struct WorkspaceData: Sendable {
     let output: URL
 
     /// One worker on the list.
-    struct WorkerRow: Sendable {
+    struct WorkerRow: Sendable, Hashable {
         let entry: RosterEntry
         let state: WatchStore.WorkerState?
         let files: Int

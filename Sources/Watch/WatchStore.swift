@@ -3,6 +3,7 @@ import GRDB
 import SharedDatabase
 import Confirmation
 import Intake
+import Synchronization
 
 /// The watch's memory between runs, in SQLite: every evidence file seen (path, size, mtime,
 /// content hash, status), the facts read from each content once, and each worker's last
@@ -10,6 +11,9 @@ import Intake
 /// state a restart continues from.
 public final class WatchStore: Sendable {
     let database: DatabasePool
+    /// Readings as decoded, by their stored bytes: a page that shows a worker's sixty documents
+    /// decodes them once, not at every request.
+    private let decoded = DecodedReadings()
 
     /// Opens (creating it, readable by its owner only) the database at `path`.
     public init(path: String) throws {
@@ -292,7 +296,7 @@ public final class WatchStore: Sendable {
             let read = try rows.map { row -> (String, [ExtractionRecord]) in
                 let path: String = row["path"]
                 // The same content under another name is that name's document.
-                return (path, try JSONDecoder().decode([ExtractionRecord].self, from: row["records"] as Data).map { $0.at(path) })
+                return (path, try decoded.records(row["records"] as Data).map { $0.at(path) })
             }
             return (read + retried).sorted { WorkerFolder.precedes($0.0, $1.0) }.flatMap(\.1)
         }
@@ -300,7 +304,7 @@ public final class WatchStore: Sendable {
 
     // MARK: Workers
 
-    public struct WorkerState: Sendable, Equatable, Codable, FetchableRecord {
+    public struct WorkerState: Sendable, Hashable, Codable, FetchableRecord {
         public var worker: String
         public var dirty: Bool
         public var lastAssessed: Double?
@@ -401,5 +405,22 @@ extension ExtractionRecord {
         var record = self
         record.file = path
         return record
+    }
+}
+
+/// Stored readings decoded, under the stored bytes themselves: the same bytes are the same
+/// readings, so nothing kept can go stale. Bounded: past `capacity` entries it starts over.
+final class DecodedReadings: Sendable {
+    static let capacity = 5_000
+    private let kept = Mutex<[Data: [ExtractionRecord]]>([:])
+
+    func records(_ data: Data) throws -> [ExtractionRecord] {
+        if let records = kept.withLock({ $0[data] }) { return records }
+        let records = try JSONDecoder().decode([ExtractionRecord].self, from: data)
+        kept.withLock { kept in
+            if kept.count >= Self.capacity { kept.removeAll(keepingCapacity: true) }
+            kept[data] = records
+        }
+        return records
     }
 }

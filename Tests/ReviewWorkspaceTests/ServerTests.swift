@@ -289,6 +289,21 @@ struct WorkerListTests {
         }
     }
 
+    /// A row is rendered once for what it shows: the same state gives the kept HTML, a changed
+    /// count or another language a new row.
+    @Test func aRowIsRenderedAgainOnlyWhenWhatItShowsChanged() throws {
+        let pages = try Pages()
+        let row = try Self.rows(1)[0]
+        let first = pages.renderedRow(row, .ru)
+        #expect(first.contains("Работник 0") && first.hasPrefix("<tr"))
+        #expect(pages.renderedRows.row(row, .ru) == first)
+        let failing = WorkspaceData.WorkerRow(entry: row.entry, state: row.state, files: 3, pending: 0, failed: 2, blocked: false)
+        let changed = pages.renderedRow(failing, .ru)
+        #expect(changed != first && changed.contains(">2 "))
+        #expect(pages.renderedRow(row, .kk) != first)
+        #expect(pages.renderedRow(row, .ru) == first)
+    }
+
     /// Most urgent first (a blocked record before a record with nothing to do), then by name in
     /// the Kazakh alphabet's order, whatever order the register holds them in.
     @Test func theListIsByUrgencyThenByNameInTheAlphabet() throws {
@@ -317,7 +332,7 @@ struct WorkerListTests {
         let rows = try Self.rows(250)
         let last = pages.workersContext(rows, query: "", filter: .all, page: 99, .ru)
         #expect(last["page"] as? Int == 3 && last["pages"] as? Int == 3)
-        #expect((last["rows"] as? [[String: Any]])?.count == 50)
+        #expect((last["rows"] as? [String])?.count == 50)
         #expect(last["previous"] as? String == "/?show=all&page=2" && last["next"] == nil)
         let first = pages.workersContext(rows, query: "Работник 1", filter: .all, page: 1, .ru)
         #expect(first["shown"] as? Int == 111)
