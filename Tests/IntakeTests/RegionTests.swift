@@ -18,7 +18,27 @@ struct RegionTests {
         "660711467386/05_seminar.jpg",  // a photo, slightly skewed
     ])
     func eachFactsRegionHoldsTheInkOfItsLine(file: String) async throws {
-        let path = Self.corpus.appendingPathComponent(file).path
+        try await Self.expectInkUnderEachFact(Self.corpus.appendingPathComponent(file).path)
+    }
+
+    /// A page whose PDF turns it a quarter (`/Rotate 90`) is shown turned: its lines stand
+    /// upright on the image as poppler draws it, and the regions say so.
+    @Test func aTurnedPDFPagesLinesAreMarkedWhereTheyShow() async throws {
+        var data = try Data(contentsOf: Self.corpus.appendingPathComponent("790122483937/04_tutoring-trainees.pdf"))
+        // Before the first page's or the page tree's type (a page inherits the tree's turn).
+        let page = try #require(data.range(of: Data("/Type /Page".utf8)))
+        data.insert(contentsOf: Data("/Rotate 90 ".utf8), at: page.lowerBound)
+        let turned = FileManager.default.temporaryDirectory.appendingPathComponent("turned-\(UUID().uuidString).pdf")
+        try data.write(to: turned)
+        defer { try? FileManager.default.removeItem(at: turned) }
+        let record = try await Self.expectInkUnderEachFact(turned.path)
+        // Lines run down the page: each region is taller than it is wide.
+        let regions = record.facts.compactMap(\.provenance.region)
+        #expect(!regions.isEmpty && regions.allSatisfy { $0.height > $0.width })
+    }
+
+    @discardableResult
+    static func expectInkUnderEachFact(_ path: String) async throws -> ExtractionRecord {
         let record = try #require(await Intake(ocr: Self.pool).read(path).first)
         #expect(record.errors.isEmpty)
         #expect(!record.facts.isEmpty)
@@ -33,6 +53,7 @@ struct RegionTests {
             let inside = Self.meanGray(gray, region), whole = Self.meanGray(gray, PageRegion(x: 0, y: 0, width: 1, height: 1))
             #expect(inside < whole - 10, "\(fact.name): the region of «\(fact.provenance.text)» is no darker (\(inside)) than the page (\(whole))")
         }
+        return record
     }
 
     /// A line the layout and the text agree on takes its region; the same text twice takes each
