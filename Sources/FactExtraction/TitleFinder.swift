@@ -100,7 +100,7 @@ enum TitleFinder {
                 guard depth == 0 else { continue }
                 // The title as printed, its own quotes kept; the words around it normalised, as
                 // the lexicon's are, and ending in a space, as a word does.
-                let inner = String(characters[(opening + 1)..<offset]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let inner = SourceText.squeezed(String(characters[(opening + 1)..<offset]))
                     .trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
                 guard inner.filter(\.isLetter).count >= 4 else { continue }
                 spans.append(

@@ -182,7 +182,7 @@ extension Pages {
                     "page": fact.provenance.page, "line": fact.provenance.text,
                     "confidence": "\(Int((fact.confidence * 100).rounded())) %",
                 ]
-                if let region = fact.provenance.region, (1...max(1, pageCount)).contains(fact.provenance.page), pageCount > 0 {
+                if let region = fact.provenance.region, fact.provenance.page <= pageCount {
                     let id = "fact-\(counter)"
                     row["mark"] = id
                     marks[fact.provenance.page, default: []].append(["id": id, "box": Self.markBox(region)])

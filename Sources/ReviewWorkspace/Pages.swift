@@ -134,7 +134,7 @@ struct Pages: Sendable {
 
 /// Rows of the workers list already rendered, each under everything it shows (the row's values and
 /// the language: the templates do not change while the server runs), so a row is rendered again
-/// only when what it shows changed. Bounded: past `capacity` rows the oldest half is forgotten.
+/// only when what it shows changed. Bounded: past `capacity` rows it starts over.
 final class RenderedRows: Sendable {
     struct Key: Hashable {
         let row: WorkspaceData.WorkerRow
@@ -142,21 +142,16 @@ final class RenderedRows: Sendable {
     }
 
     static let capacity = 30_000
-    private let rows = Mutex<(html: [Key: String], order: [Key])>(([:], []))
+    private let rows = Mutex<[Key: String]>([:])
 
     func row(_ row: WorkspaceData.WorkerRow, _ language: FormLanguage) -> String? {
-        rows.withLock { $0.html[Key(row: row, language: language)] }
+        rows.withLock { $0[Key(row: row, language: language)] }
     }
 
     func keep(_ html: String, for row: WorkspaceData.WorkerRow, _ language: FormLanguage) {
-        let key = Key(row: row, language: language)
         rows.withLock { rows in
-            guard rows.html.updateValue(html, forKey: key) == nil else { return }
-            rows.order.append(key)
-            if rows.order.count > Self.capacity {
-                for old in rows.order.prefix(Self.capacity / 2) { rows.html[old] = nil }
-                rows.order.removeFirst(Self.capacity / 2)
-            }
+            if rows.count >= Self.capacity { rows.removeAll(keepingCapacity: true) }
+            rows[Key(row: row, language: language)] = html
         }
     }
 }

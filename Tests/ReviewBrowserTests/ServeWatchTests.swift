@@ -33,9 +33,7 @@ struct ServeWatchTests {
     /// `cpd serve --watch` on `port`, its log in the temporary folder.
     func serveAndWatch(port: Int) throws -> ChildProcess {
         try ChildProcess(
-            ServedWorkspace.executable.path,
-            ["serve", "--watch", "--inbox", inbox.path, "--out", output.path, "--db", database, "--listen", "127.0.0.1:\(port)",
-             "--as-of", ServedWorkspace.asOf, "--settle", "0.3", "--rescan", "1", "--jobs", "1"],
+            ServedWorkspace.executable.path, ServedWorkspace.serveArguments(database: database, output: output, port: port, watching: inbox),
             log: root.appendingPathComponent("serve-\(port).log"))
     }
 

@@ -69,12 +69,18 @@ final class ServedWorkspace: Sendable {
     /// `cpd serve` over this database on `port`, its log in the workspace's folder; `watching`, as
     /// `cpd serve --watch` over an inbox, empty at first, that uploads go into.
     func serve(port: Int, watching: Bool = false) throws -> ChildProcess {
-        var arguments = ["serve", "--db", database, "--out", output.path, "--as-of", Self.asOf, "--listen", "127.0.0.1:\(port)"]
-        if watching {
-            try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-            arguments += ["--watch", "--inbox", inbox.path, "--settle", "0.3", "--rescan", "1", "--jobs", "1"]
-        }
-        return try ChildProcess(Self.executable.path, arguments, log: root.appendingPathComponent("serve.log"))
+        if watching { try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true) }
+        return try ChildProcess(
+            Self.executable.path, Self.serveArguments(database: database, output: output, port: port, watching: watching ? inbox : nil),
+            log: root.appendingPathComponent("serve.log"))
+    }
+
+    /// `cpd serve`'s arguments over `database` on `port`; with `watching`, as `cpd serve --watch`
+    /// over that inbox, quick to settle and rescan, one engine.
+    static func serveArguments(database: String, output: URL, port: Int, watching inbox: URL?) -> [String] {
+        var arguments = ["serve", "--db", database, "--out", output.path, "--as-of", asOf, "--listen", "127.0.0.1:\(port)"]
+        if let inbox { arguments += ["--watch", "--inbox", inbox.path, "--settle", "0.3", "--rescan", "1", "--jobs", "1"] }
+        return arguments
     }
 
     /// Runs a `cpd` command to its end (a minute at most); throws when it fails.
